@@ -1,0 +1,14 @@
+package io.cohost.admin;
+
+import io.cohost.admin.api.AppsApiHandler;
+import io.cohost.admin.api.Json;
+import io.cohost.kernel.spi.AdminPlane;
+import org.eclipse.jetty.server.Handler;
+
+/** The admin plane this module provides, found by the host through {@link java.util.ServiceLoader}. */
+public final class AdminWebPlane implements AdminPlane {
+    @Override
+    public Handler createHandler(Context context) {
+        return new AppsApiHandler(context.management(), new Json());
+    }
+}

@@ -1,0 +1,130 @@
+package io.cohost.admin.api;
+
+import io.cohost.kernel.management.AppInfo;
+import io.cohost.kernel.management.DeployRequest;
+import io.cohost.kernel.management.HostManagement;
+import io.cohost.kernel.management.ManagementException;
+import io.cohost.kernel.management.ManagementException.Kind;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The REST API over {@link HostManagement}, JSON in and out:
+ *
+ * <pre>
+ * GET    /api/apps                          every app
+ * GET    /api/apps/{name}                   one app with its events
+ * PUT    /api/apps/{name}[?contextPath=/p&amp;start=false]   deploy or redeploy; body = the WAR
+ * POST   /api/apps/{name}/start|stop|restart
+ * DELETE /api/apps/{name}                   undeploy
+ * </pre>
+ *
+ * Errors are {@code {"error": ..., "detail": ...}} with a status that says whose fault it is.
+ */
+public final class AppsApiHandler extends Handler.Abstract {
+    private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart))?");
+
+    private final HostManagement management;
+    private final Json json;
+
+    public AppsApiHandler(HostManagement management, Json json) {
+        this.management = management;
+        this.json = json;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (!path.equals("/api/apps") && !path.startsWith("/api/apps/")) {
+            return false;
+        }
+        try {
+            route(path, request, response, callback);
+        } catch (ManagementException e) {
+            json.send(response, callback, statusOf(e.kind()), Map.of("error", e.getMessage(), "detail", e.detail()));
+        } catch (Exception e) {
+            json.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+                    Map.of("error", "internal error: " + e, "detail", "see the host's log"));
+        }
+        return true;
+    }
+
+    private void route(String path, Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        if (path.equals("/api/apps")) {
+            requireMethod(method, "GET");
+            json.send(response, callback, 200, Map.of("apps", management.apps()));
+            return;
+        }
+        Matcher m = APP.matcher(path);
+        if (!m.matches()) {
+            throw new ManagementException(Kind.NOT_FOUND, "no such API path: " + path, "see GET /api/apps");
+        }
+        String name = m.group(1);
+        String action = m.group(2);
+        if (action != null) {
+            requireMethod(method, "POST");
+            AppInfo info = switch (action) {
+                case "start" -> management.start(name);
+                case "stop" -> management.stop(name);
+                default -> management.restart(name);
+            };
+            json.send(response, callback, 200, info);
+            return;
+        }
+        switch (method) {
+            case "GET" -> json.send(response, callback, 200, management.app(name));
+            case "DELETE" -> {
+                management.undeploy(name);
+                json.send(response, callback, 200, Map.of("undeployed", name));
+            }
+            case "PUT" -> deploy(name, request, response, callback);
+            default -> throw methodNotAllowed(method, "GET, PUT, DELETE");
+        }
+    }
+
+    private void deploy(String name, Request request, Response response, Callback callback) {
+        Fields query = Request.extractQueryParameters(request);
+        boolean existed = management.apps().stream().anyMatch(a -> a.name().equals(name));
+        DeployRequest deploy = DeployRequest.defaults()
+                .withContextPath(query.getValue("contextPath"))
+                .withStart(!"false".equalsIgnoreCase(query.getValue("start")));
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            AppInfo info = management.deploy(name, body, deploy);
+            json.send(response, callback, existed ? 200 : 201, info);
+        } catch (java.io.IOException e) {
+            throw new ManagementException(Kind.INVALID, "app '" + name + "': the upload was cut off: " + e.getMessage(),
+                    "send the whole WAR again");
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!allowed.equals(method)) {
+            throw methodNotAllowed(method, allowed);
+        }
+    }
+
+    private static ManagementException methodNotAllowed(String method, String allowed) {
+        return new ManagementException(Kind.CONFLICT, "method " + method + " is not allowed here", "use " + allowed);
+    }
+
+    static int statusOf(Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case START_FAILED -> 422;
+            case INTERNAL -> 500;
+        };
+    }
+}

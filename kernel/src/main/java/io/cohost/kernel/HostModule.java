@@ -1,0 +1,102 @@
+package io.cohost.kernel;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.cohost.kernel.deploy.Deployer;
+import io.cohost.kernel.dispatch.TenantRouter;
+import io.cohost.kernel.management.HostManagement;
+import io.cohost.kernel.management.LocalHostManagement;
+import io.cohost.kernel.state.AppStore;
+import io.cohost.kernel.tenant.TenantInstanceFactory;
+import io.cohost.kernel.tenant.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Wires the host's components. Providers only construct; nothing here starts or binds anything. */
+final class HostModule extends AbstractModule {
+    private final HostConfig config;
+
+    HostModule(HostConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        bind(HostConfig.class).toInstance(config);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(MeterRegistry.class).to(PrometheusMeterRegistry.class);
+        bind(HostManagement.class).to(LocalHostManagement.class);
+        bind(Host.class);
+    }
+
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry meterRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    Server server() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+        pool.setName("cohost-http");
+        Server server = new Server(pool);
+        server.setStopTimeout(5_000);
+        return server;
+    }
+
+    @Provides
+    @Singleton
+    AppStore appStore(HostConfig config) {
+        return new AppStore(config.dataDir());
+    }
+
+    @Provides
+    @Singleton
+    TenantRouter router() {
+        return new TenantRouter();
+    }
+
+    @Provides
+    @Singleton
+    TenantInstanceFactory instanceFactory(Server server, HostConfig config, AppStore store) {
+        return new TenantInstanceFactory(server, config, store);
+    }
+
+    @Provides
+    @Singleton
+    TenantRegistry registry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
+        return new TenantRegistry(store, router, factory, meters, clock);
+    }
+
+    @Provides
+    @Singleton
+    Deployer deployer(TenantRegistry registry, AppStore store, HostConfig config) {
+        return new Deployer(registry, store, config);
+    }
+
+    @Provides
+    @Singleton
+    LocalHostManagement management(TenantRegistry registry, Deployer deployer) {
+        return new LocalHostManagement(registry, deployer);
+    }
+}

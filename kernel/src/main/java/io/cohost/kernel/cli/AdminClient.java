@@ -1,0 +1,57 @@
+package io.cohost.kernel.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A small HTTP client for the admin REST API; the CLI's only way to the host. */
+final class AdminClient {
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    AdminClient(URI base) {
+        this.base = base;
+    }
+
+    record Reply(int status, String body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Reply post(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    Reply putFile(String path, Path file) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/java-archive")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
+    private URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (ConnectException e) {
+            throw new IOException("cannot reach the Cohost admin API at " + base
+                    + "; is the host running ('cohost serve')? Use --admin URL if it listens elsewhere", e);
+        }
+    }
+}

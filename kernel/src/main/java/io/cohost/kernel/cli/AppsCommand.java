@@ -1,0 +1,11 @@
+package io.cohost.kernel.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "apps", description = "Lists the apps of the running host with their state.")
+final class AppsCommand extends ClientCommand {
+    @Override
+    AdminClient.Reply call(AdminClient client) throws Exception {
+        return client.get("/api/apps");
+    }
+}

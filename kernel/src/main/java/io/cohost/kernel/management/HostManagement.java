@@ -1,0 +1,25 @@
+package io.cohost.kernel.management;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The host's management API: the one path to the registry for the REST API, the UI, the CLI
+ * (through the REST API) and the drop-in directory. Every failure is a {@link ManagementException}.
+ */
+public interface HostManagement {
+    List<AppInfo> apps();
+
+    AppInfo app(String name);
+
+    /** Deploys a new app or redeploys an existing one from a WAR stream; see {@link DeployRequest}. */
+    AppInfo deploy(String name, InputStream war, DeployRequest request);
+
+    AppInfo start(String name);
+
+    AppInfo stop(String name);
+
+    AppInfo restart(String name);
+
+    void undeploy(String name);
+}

@@ -1,0 +1,2 @@
+/** Extension points the kernel offers to modules that depend on it (the admin plane). */
+package io.cohost.kernel.spi;

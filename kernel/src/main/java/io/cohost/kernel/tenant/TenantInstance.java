@@ -1,0 +1,128 @@
+package io.cohost.kernel.tenant;
+
+import io.cohost.kernel.dispatch.TenantExecutor;
+import io.cohost.kernel.dispatch.TenantWebAppContext;
+import io.cohost.kernel.state.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One started version of an app: its web context, its executor and thread group, its unpacked files.
+ * Used once: a restart or redeploy builds a new instance and tears this one down.
+ */
+public final class TenantInstance {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantInstance.class);
+    private static final Duration THREAD_EXIT_WAIT = Duration.ofSeconds(2);
+
+    private final String tenant;
+    private final String version;
+    private final String contextPath;
+    private final TenantWebAppContext context;
+    private final Path unpackDir;
+    private volatile Instant startedAt;
+
+    TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, Path unpackDir) {
+        this.tenant = tenant;
+        this.version = version;
+        this.contextPath = contextPath;
+        this.context = context;
+        this.unpackDir = unpackDir;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String contextPath() {
+        return contextPath;
+    }
+
+    public TenantWebAppContext context() {
+        return context;
+    }
+
+    public TenantExecutor executor() {
+        return context.executor();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Starts the app's code. Throws with the app's own exception when its initializers or listeners fail;
+     * the instance is then already torn down.
+     */
+    public void start() throws Exception {
+        try {
+            context.start();
+            Throwable unavailable = context.getUnavailableException();
+            if (unavailable != null) {
+                throw unavailable instanceof Exception e ? e : new IllegalStateException(unavailable);
+            }
+            if (!context.isAvailable()) {
+                throw new IllegalStateException("the web application did not become available");
+            }
+            startedAt = Instant.now();
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops the app's code, ends its threads and deletes its unpacked files. Never throws. */
+    public void stop() {
+        try {
+            context.stop();
+        } catch (Exception e) {
+            LOG.warn("tenant '{}': error while stopping version {}", tenant, shortVersion(), e);
+        }
+        TenantExecutor executor = context.executor();
+        executor.shutdown();
+        interruptThreads(executor.threadGroup());
+        try {
+            if (!executor.awaitTermination(THREAD_EXIT_WAIT)) {
+                LOG.warn("tenant '{}': {} request threads still busy {} after stop", tenant, executor.liveThreads(), THREAD_EXIT_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            AtomicFiles.deleteRecursively(unpackDir);
+        } catch (IOException e) {
+            LOG.warn("tenant '{}': cannot delete unpacked files in {}", tenant, unpackDir, e);
+        }
+    }
+
+    /** Threads the app's code started itself live in its group too; they are asked to end. */
+    private static void interruptThreads(ThreadGroup group) {
+        for (Thread t : liveThreads(group)) {
+            t.interrupt();
+        }
+    }
+
+    static List<Thread> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int n = group.enumerate(threads, true);
+        List<Thread> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            result.add(threads[i]);
+        }
+        return result;
+    }
+
+    String shortVersion() {
+        return version.length() > 12 ? version.substring(0, 12) : version;
+    }
+
+    @Override
+    public String toString() {
+        return "TenantInstance{" + tenant + "@" + shortVersion() + " " + contextPath + "}";
+    }
+}

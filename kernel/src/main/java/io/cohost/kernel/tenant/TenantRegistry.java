@@ -1,0 +1,409 @@
+package io.cohost.kernel.tenant;
+
+import io.cohost.kernel.deploy.SpooledUpload;
+import io.cohost.kernel.dispatch.TenantRouter;
+import io.cohost.kernel.management.AppInfo;
+import io.cohost.kernel.management.DeployRequest;
+import io.cohost.kernel.management.ManagementException;
+import io.cohost.kernel.management.ManagementException.Kind;
+import io.cohost.kernel.metrics.TenantRequestMetrics;
+import io.cohost.kernel.state.AppRecord;
+import io.cohost.kernel.state.AppStore;
+import io.cohost.kernel.state.DesiredState;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds every app and drives its lifecycle: deploy, redeploy, start, stop, restart, undeploy,
+ * restore after a host restart. Each operation takes the app's lock, moves it through
+ * {@link TenantState}, keeps the router and the data directory in step, and persists the record
+ * before it reports success.
+ *
+ * <p>A redeploy starts the new version beside the old one and switches the route only once the
+ * new one is running; if it fails to start, the old one keeps serving.
+ */
+public final class TenantRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+
+    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+    private final AppStore store;
+    private final TenantRouter router;
+    private final TenantInstanceFactory factory;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
+        this.store = store;
+        this.router = router;
+        this.factory = factory;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public List<AppInfo> list() {
+        return tenants.values().stream()
+                .filter(t -> t.lifecycle.state() != TenantState.NEW && !t.removed)
+                .map(this::info)
+                .sorted(Comparator.comparing(AppInfo::name))
+                .toList();
+    }
+
+    public Optional<AppInfo> find(String name) {
+        Tenant t = tenants.get(name);
+        return t == null || t.removed || t.lifecycle.state() == TenantState.NEW ? Optional.empty() : Optional.of(info(t));
+    }
+
+    /** The running instance of an app, for the host's own machinery (governor, tests). */
+    public Optional<TenantInstance> runningInstance(String name) {
+        Tenant t = tenants.get(name);
+        return t == null ? Optional.empty() : t.instance();
+    }
+
+    /** Installs a verified upload as the app's new version, and starts it unless asked not to. */
+    public AppInfo install(String name, SpooledUpload upload, DeployRequest request) {
+        Tenant t = lock(name, true);
+        try {
+            String contextPath = request.contextPath()
+                    .or(() -> t.record().map(AppRecord::contextPath))
+                    .orElse("/" + name);
+            requireContextPathFree(name, contextPath);
+            store.storeWar(name, upload.sha256(), upload.file());
+            TenantState state = t.lifecycle.state();
+            if (state == TenantState.RUNNING && request.start()) {
+                redeploy(t, upload.sha256(), contextPath, request);
+            } else {
+                if (state == TenantState.RUNNING) {
+                    stopInstance(t, "stopped for a deploy that should not start");
+                }
+                deployAndStart(t, upload.sha256(), contextPath, request);
+            }
+            return info(t);
+        } catch (IOException e) {
+            throw new ManagementException(Kind.INTERNAL, "app '" + name + "': cannot store the WAR: " + e.getMessage(),
+                    "check free space and permissions of " + store.root(), e);
+        } finally {
+            if (t.lifecycle.state() == TenantState.NEW) {
+                forget(t);
+                store.deleteIfUnrecorded(name);
+            }
+            t.lock.unlock();
+        }
+    }
+
+    private void deployAndStart(Tenant t, String version, String contextPath, DeployRequest request) throws IOException {
+        String previous = t.record().map(AppRecord::version).filter(v -> !v.equals(version)).orElse(
+                t.record().map(AppRecord::previousVersion).orElse(""));
+        t.record().ifPresent(old -> {
+            if (!old.contextPath().equals(contextPath)) {
+                router.remove(old.contextPath());
+            }
+        });
+        t.lifecycle.moveTo(TenantState.DEPLOYING, "version " + shortVersion(version));
+        AppRecord record = new AppRecord(t.name, contextPath, request.start() ? DesiredState.RUNNING : DesiredState.STOPPED,
+                version, previous, clock.instant().toString(), request.source());
+        store.save(record);
+        t.record(record);
+        if (request.start()) {
+            startInstance(t, "deployed version " + shortVersion(version));
+        } else {
+            t.lifecycle.moveTo(TenantState.STOPPED, "deployed without starting");
+            router.route(contextPath, unavailable(t));
+        }
+    }
+
+    private void redeploy(Tenant t, String version, String contextPath, DeployRequest request) throws IOException {
+        AppRecord old = t.record().orElseThrow();
+        TenantInstance oldInstance = t.instance().orElseThrow();
+        t.lifecycle.note("redeploy-started", "starting version " + shortVersion(version) + " beside "
+                + shortVersion(old.version()));
+        TenantInstance next = factory.create(t.name, version, contextPath, t.metrics);
+        try {
+            next.start();
+        } catch (Throwable e) {
+            String cause = describe(e);
+            t.lifecycle.note("redeploy-failed", "version " + shortVersion(version) + " failed to start: " + cause
+                    + "; version " + shortVersion(old.version()) + " keeps serving");
+            store.pruneWars(old);
+            throw new ManagementException(Kind.START_FAILED, "app '" + t.name + "': the new version failed to start;"
+                    + " the previous version keeps serving", cause, e);
+        }
+        AppRecord record = new AppRecord(t.name, contextPath, DesiredState.RUNNING, version,
+                version.equals(old.version()) ? old.previousVersion() : old.version(), clock.instant().toString(),
+                request.source());
+        store.save(record);
+        t.record(record);
+        t.instance(next);
+        if (!old.contextPath().equals(contextPath)) {
+            router.remove(old.contextPath());
+        }
+        router.route(contextPath, new TenantRouter.Live(next.context()));
+        oldInstance.stop();
+        t.lifecycle.note("redeployed", "now serving version " + shortVersion(version));
+    }
+
+    public AppInfo start(String name) {
+        Tenant t = lock(name, false);
+        try {
+            TenantState state = t.lifecycle.state();
+            if (state == TenantState.RUNNING) {
+                return info(t);
+            }
+            if (!state.isStartable()) {
+                throw conflict(t, "start");
+            }
+            saveDesired(t, DesiredState.RUNNING);
+            startInstance(t, "started by operator");
+            return info(t);
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    public AppInfo stop(String name) {
+        Tenant t = lock(name, false);
+        try {
+            TenantState state = t.lifecycle.state();
+            if (state == TenantState.RUNNING) {
+                stopInstance(t, "stopped by operator");
+            } else if (state == TenantState.FAILED || state == TenantState.KILLED) {
+                t.lifecycle.moveTo(TenantState.STOPPED, "stopped by operator");
+            } else if (state != TenantState.STOPPED) {
+                throw conflict(t, "stop");
+            }
+            saveDesired(t, DesiredState.STOPPED);
+            return info(t);
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    public AppInfo restart(String name) {
+        Tenant t = lock(name, false);
+        try {
+            TenantState state = t.lifecycle.state();
+            if (state == TenantState.RUNNING) {
+                stopInstance(t, "restarting");
+            } else if (!state.isStartable()) {
+                throw conflict(t, "restart");
+            }
+            saveDesired(t, DesiredState.RUNNING);
+            startInstance(t, "restarted by operator");
+            return info(t);
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    public void undeploy(String name) {
+        Tenant t = lock(name, false);
+        try {
+            if (t.lifecycle.state() == TenantState.RUNNING) {
+                stopInstance(t, "undeploying");
+            } else if (t.lifecycle.state() == TenantState.FAILED || t.lifecycle.state() == TenantState.KILLED) {
+                t.lifecycle.moveTo(TenantState.STOPPED, "undeploying");
+            }
+            t.lifecycle.moveTo(TenantState.UNDEPLOYED, "undeployed by operator");
+            t.record().ifPresent(r -> router.remove(r.contextPath()));
+            try {
+                store.delete(name);
+            } catch (IOException e) {
+                throw new ManagementException(Kind.INTERNAL, "app '" + name + "': stopped but its files could not be removed: "
+                        + e.getMessage(), "remove " + store.appDir(name) + " by hand", e);
+            } finally {
+                forget(t);
+            }
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    /**
+     * Stops a running app on the host's initiative (an exit call, a quota) and marks it KILLED with
+     * the reason. Returns false if it was not running.
+     */
+    public boolean kill(String name, String reason) {
+        Tenant t = tenants.get(name);
+        if (t == null) {
+            return false;
+        }
+        t.lock.lock();
+        try {
+            if (t.removed || t.lifecycle.state() != TenantState.RUNNING) {
+                return false;
+            }
+            TenantInstance instance = t.instance().orElseThrow();
+            t.instance(null);
+            router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + name + "' was killed: " + reason));
+            instance.stop();
+            t.lifecycle.moveTo(TenantState.KILLED, reason);
+            return true;
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    /** Brings back every app the data directory holds, each to its desired state. */
+    public void restore() throws IOException {
+        for (AppRecord record : store.loadAll()) {
+            Tenant t = lock(record.name(), true);
+            try {
+                if (t.lifecycle.state() != TenantState.NEW) {
+                    continue;
+                }
+                t.record(record);
+                t.lifecycle.moveTo(TenantState.DEPLOYING, "restored version " + shortVersion(record.version()));
+                if (record.desiredState() == DesiredState.RUNNING) {
+                    startInstance(t, "restored at host start");
+                } else {
+                    t.lifecycle.moveTo(TenantState.STOPPED, "restored stopped, as it was left");
+                    router.route(record.contextPath(), unavailable(t));
+                }
+            } finally {
+                t.lock.unlock();
+            }
+        }
+    }
+
+    /** Stops every app without changing what is persisted, so a restart brings them back. */
+    public void stopAll() {
+        for (Tenant t : tenants.values()) {
+            t.lock.lock();
+            try {
+                t.instance().ifPresent(TenantInstance::stop);
+                t.instance(null);
+            } finally {
+                t.lock.unlock();
+            }
+        }
+    }
+
+    private void startInstance(Tenant t, String cause) {
+        AppRecord record = t.record().orElseThrow();
+        t.lifecycle.moveTo(TenantState.STARTING, cause);
+        TenantInstance instance = factory.create(t.name, record.version(), record.contextPath(), t.metrics);
+        try {
+            instance.start();
+        } catch (Throwable e) {
+            String failure = describe(e);
+            LOG.warn("tenant '{}': failed to start: {}", t.name, failure, e);
+            t.lifecycle.moveTo(TenantState.FAILED, failure);
+            router.route(record.contextPath(), unavailable(t));
+            throw new ManagementException(Kind.START_FAILED, "app '" + t.name + "' failed to start", failure, e);
+        }
+        t.instance(instance);
+        router.route(record.contextPath(), new TenantRouter.Live(instance.context()));
+        t.lifecycle.moveTo(TenantState.RUNNING, "serving at " + record.contextPath());
+    }
+
+    private void stopInstance(Tenant t, String cause) {
+        t.lifecycle.moveTo(TenantState.STOPPING, cause);
+        TenantInstance instance = t.instance().orElseThrow();
+        t.instance(null);
+        router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + t.name + "' is stopping"));
+        instance.stop();
+        t.lifecycle.moveTo(TenantState.STOPPED, cause);
+        router.route(instance.contextPath(), unavailable(t));
+    }
+
+    private void saveDesired(Tenant t, DesiredState desired) {
+        AppRecord record = t.record().orElseThrow();
+        if (record.desiredState() == desired) {
+            return;
+        }
+        AppRecord updated = record.withDesiredState(desired);
+        try {
+            store.save(updated);
+        } catch (IOException e) {
+            throw new ManagementException(Kind.INTERNAL, "app '" + t.name + "': cannot save its state: " + e.getMessage(),
+                    "check free space and permissions of " + store.root(), e);
+        }
+        t.record(updated);
+    }
+
+    private TenantRouter.Unavailable unavailable(Tenant t) {
+        String detail = t.lifecycle.detail();
+        return new TenantRouter.Unavailable("app '" + t.name + "' is " + t.lifecycle.state()
+                + (detail.isEmpty() ? "" : ": " + detail));
+    }
+
+    private void requireContextPathFree(String name, String contextPath) {
+        if (!contextPath.matches("/[A-Za-z0-9._~-]+|/")) {
+            throw new ManagementException(Kind.INVALID, "app '" + name + "': invalid context path '" + contextPath + "'",
+                    "use '/' or a single segment such as '/" + name + "'");
+        }
+        for (Tenant other : tenants.values()) {
+            if (!other.name.equals(name) && !other.removed
+                    && other.record().map(r -> r.contextPath().equals(contextPath)).orElse(false)) {
+                throw new ManagementException(Kind.CONFLICT, "app '" + name + "': context path " + contextPath
+                        + " is already served by app '" + other.name + "'", "choose another context path");
+            }
+        }
+    }
+
+    private Tenant lock(String name, boolean create) {
+        while (true) {
+            Tenant t = create
+                    ? tenants.computeIfAbsent(name, n -> new Tenant(n, clock, new TenantRequestMetrics(n, meters)))
+                    : tenants.get(name);
+            if (t == null || (!create && t.lifecycle.state() == TenantState.NEW)) {
+                throw notFound(name);
+            }
+            t.lock.lock();
+            if (!t.removed) {
+                return t;
+            }
+            t.lock.unlock();
+            if (!create) {
+                throw notFound(name);
+            }
+        }
+    }
+
+    private void forget(Tenant t) {
+        t.removed = true;
+        tenants.remove(t.name, t);
+        t.metrics.close();
+    }
+
+    private AppInfo info(Tenant t) {
+        Optional<AppRecord> r = t.record();
+        return new AppInfo(t.name, t.lifecycle.state().name(), t.lifecycle.detail(),
+                r.map(AppRecord::contextPath).orElse(""), r.map(AppRecord::version).orElse(""),
+                r.map(AppRecord::previousVersion).orElse(""), r.map(x -> x.desiredState().name()).orElse(""),
+                r.map(AppRecord::deployedAt).orElse(""),
+                t.instance().map(i -> String.valueOf(i.startedAt())).orElse(""),
+                r.map(AppRecord::source).orElse(""), t.lifecycle.events());
+    }
+
+    private static ManagementException notFound(String name) {
+        return new ManagementException(Kind.NOT_FOUND, "no app named '" + name + "'", "list the apps with GET /api/apps");
+    }
+
+    private static ManagementException conflict(Tenant t, String operation) {
+        return new ManagementException(Kind.CONFLICT, "app '" + t.name + "' is " + t.lifecycle.state()
+                + " and cannot " + operation + " now", "wait for the current operation to finish and try again");
+    }
+
+    /** The app's own failure, unwrapped to the exception its code threw. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root
+                && (root instanceof java.util.concurrent.ExecutionException || root instanceof jakarta.servlet.UnavailableException
+                    || root.getClass().getName().startsWith("org.eclipse.jetty") || root instanceof java.lang.reflect.InvocationTargetException)) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
+    static String shortVersion(String version) {
+        return version.length() > 12 ? version.substring(0, 12) : version;
+    }
+}
