@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import io.cohost.kernel.deploy.DropInWatcher;
 import io.cohost.kernel.dispatch.TenantRouter;
+import io.cohost.kernel.logs.TenantOutputRouter;
 import io.cohost.kernel.management.HostManagement;
 import io.cohost.kernel.metrics.MetricsHandler;
 import io.cohost.kernel.spi.AdminPlane;
@@ -99,6 +100,7 @@ public final class Host extends ContainerLifeCycle {
     @Override
     protected void doStart() throws Exception {
         store.recover();
+        TenantOutputRouter.install();
         server.start();
         LOG.info("tenants at {}, admin at {}, data in {}", tenantUri(), adminUri(), store.root());
         registry.restore();

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.cohost.kernel.deploy.Deployer;
 import io.cohost.kernel.dispatch.TenantRouter;
+import io.cohost.kernel.logs.TenantLogs;
 import io.cohost.kernel.management.HostManagement;
 import io.cohost.kernel.management.LocalHostManagement;
 import io.cohost.kernel.state.AppStore;
@@ -78,8 +79,14 @@ final class HostModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TenantInstanceFactory instanceFactory(Server server, HostConfig config, AppStore store) {
-        return new TenantInstanceFactory(server, config, store);
+    TenantInstanceFactory instanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs) {
+        return new TenantInstanceFactory(server, config, store, logs);
+    }
+
+    @Provides
+    @Singleton
+    TenantLogs tenantLogs(AppStore store) {
+        return new TenantLogs(store.logsDir());
     }
 
     @Provides

@@ -1,5 +1,8 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.isolation.TenantClassLoader;
+import io.cohost.isolation.globals.TenantGlobals;
+import io.cohost.isolation.transform.TransformedClasses;
 import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
 import io.cohost.kernel.state.AtomicFiles;
@@ -24,15 +27,29 @@ public final class TenantInstance {
     private final String version;
     private final String contextPath;
     private final TenantWebAppContext context;
+    private final TenantGlobals globals;
+    private final TransformedClasses classes;
     private final Path unpackDir;
     private volatile Instant startedAt;
 
-    TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, Path unpackDir) {
+    TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, TenantGlobals globals,
+            TransformedClasses classes, Path unpackDir) {
         this.tenant = tenant;
         this.version = version;
         this.contextPath = contextPath;
         this.context = context;
+        this.globals = globals;
+        this.classes = classes;
         this.unpackDir = unpackDir;
+    }
+
+    public TenantGlobals globals() {
+        return globals;
+    }
+
+    /** The tenant's class loader; weakly held by leak checks after stop. */
+    public TenantClassLoader classLoader() {
+        return (TenantClassLoader) context.getClassLoader();
     }
 
     public String version() {
@@ -76,13 +93,19 @@ public final class TenantInstance {
         }
     }
 
-    /** Stops the app's code, ends its threads and deletes its unpacked files. Never throws. */
+    /**
+     * Stops the app's code, runs the shutdown hooks it registered, unregisters its MBeans, ends its
+     * threads and deletes its unpacked files. Never throws.
+     */
     public void stop() {
+        TenantClassLoader loader = classLoader();
         try {
             context.stop();
         } catch (Exception e) {
             LOG.warn("tenant '{}': error while stopping version {}", tenant, shortVersion(), e);
         }
+        runShutdownHooks();
+        globals.mbeans().unregisterAll();
         TenantExecutor executor = context.executor();
         executor.shutdown();
         interruptThreads(executor.threadGroup());
@@ -94,9 +117,36 @@ public final class TenantInstance {
             Thread.currentThread().interrupt();
         }
         try {
+            classes.close();
+            loader.close();
+        } catch (IOException e) {
+            LOG.warn("tenant '{}': cannot close its class loader", tenant, e);
+        }
+        loader.forgetClasses();
+        try {
             AtomicFiles.deleteRecursively(unpackDir);
         } catch (IOException e) {
             LOG.warn("tenant '{}': cannot delete unpacked files in {}", tenant, unpackDir, e);
+        }
+    }
+
+    /** Hooks the app registered with {@code Runtime.addShutdownHook} run now, as the JVM would run them at exit. */
+    private void runShutdownHooks() {
+        List<Thread> hooks = globals.takeShutdownHooks();
+        for (Thread hook : hooks) {
+            hook.start();
+        }
+        long deadline = System.nanoTime() + THREAD_EXIT_WAIT.toNanos();
+        for (Thread hook : hooks) {
+            try {
+                hook.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (hook.isAlive()) {
+                LOG.warn("tenant '{}': shutdown hook {} still running after {}", tenant, hook.getName(), THREAD_EXIT_WAIT);
+            }
         }
     }
 

@@ -1,49 +1,89 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.isolation.HostApiClassLoader;
+import io.cohost.isolation.TenantClassLoader;
+import io.cohost.isolation.VisibilityPolicy;
+import io.cohost.isolation.globals.TenantGlobals;
+import io.cohost.isolation.intercept.GlobalCallRedirect;
+import io.cohost.isolation.transform.TransformPipeline;
+import io.cohost.isolation.transform.TransformedClasses;
 import io.cohost.kernel.HostConfig;
 import io.cohost.kernel.dispatch.RequestObserver;
 import io.cohost.kernel.dispatch.TenantExecutor;
+import io.cohost.kernel.dispatch.TenantThreadGroup;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
+import io.cohost.kernel.logs.TenantLogs;
 import io.cohost.kernel.state.AppStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Server;
 
-/** Builds the web context, thread group and executor of one version of one app. */
+/**
+ * Builds one version of one app: its thread group and executor, its own view of JVM-global state,
+ * its class loader (visibility policy + transformation pipeline) and its web context. The WAR's
+ * classes are transformed here, before anything starts, so a class that cannot be transformed
+ * fails the start with its name.
+ */
 public final class TenantInstanceFactory {
     private final Server server;
     private final HostConfig config;
     private final AppStore store;
+    private final TenantLogs logs;
+    private final Properties hostProperties;
     private final ThreadGroup tenantsGroup = new ThreadGroup("cohost-tenants");
     private final AtomicLong sequence = new AtomicLong();
 
-    public TenantInstanceFactory(Server server, HostConfig config, AppStore store) {
+    public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs) {
         this.server = server;
         this.config = config;
         this.store = store;
+        this.logs = logs;
+        // Tenants start from the host's properties as they were at boot, before any tenant ran.
+        this.hostProperties = (Properties) System.getProperties().clone();
     }
 
-    public TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer) {
-        ThreadGroup group = new ThreadGroup(tenantsGroup, "tenant-" + tenant);
+    /** What varies per app beyond its WAR. */
+    public record Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries) {
+        public static Options defaults() {
+            return new Options(List.of(), Map.of(), false);
+        }
+    }
+
+    public TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer,
+            Options options, TenantGlobals.ExitListener exitListener) throws IOException {
+        TenantGlobals globals = new TenantGlobals(tenant, hostProperties, options.systemProperties(), logs.stream(tenant),
+                exitListener, options.nativeLibraries());
+        TenantThreadGroup group = new TenantThreadGroup(tenantsGroup, tenant);
+        group.routeUncaught(globals::defaultUncaughtExceptionHandler, globals.err());
         TenantExecutor executor = new TenantExecutor(tenant, group, config.tenantMaxThreads(), config.tenantIdleKeepAlive());
+
+        Path war = store.warPath(tenant, version);
+        VisibilityPolicy policy = VisibilityPolicy.defaults().withHostPackages(options.hostPackages());
+        HostApiClassLoader parent = new HostApiClassLoader(TenantInstanceFactory.class.getClassLoader(), policy);
+        TransformPipeline pipeline = new TransformPipeline(List.of(new GlobalCallRedirect(options.nativeLibraries())));
+        Path cacheDir = store.root().resolve("cache").resolve("classes");
+        Files.createDirectories(cacheDir);
+        TransformedClasses classes = TransformedClasses.prepare(tenant, war, cacheDir.resolve(version + "-" + pipeline.id() + ".zip"),
+                pipeline, parent);
+
         TenantWebAppContext context = new TenantWebAppContext(executor);
         context.setDisplayName(tenant);
         context.setContextPath(contextPath);
-        context.setWar(store.warPath(tenant, version).toString());
+        context.setWar(war.toString());
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
+        context.setClassLoader(new TenantClassLoader(tenant, parent, context, classes, globals));
+
         Path unpackDir = store.tmpDir().resolve("webapps").resolve(tenant + "-" + sequence.incrementAndGet());
-        try {
-            Files.createDirectories(unpackDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("tenant '" + tenant + "': cannot create " + unpackDir, e);
-        }
+        Files.createDirectories(unpackDir);
         context.setTempDirectory(unpackDir.toFile());
         context.setTempDirectoryPersistent(false);
-        return new TenantInstance(tenant, version, contextPath, context, unpackDir);
+        return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir);
     }
 }

@@ -39,6 +39,12 @@ public final class TenantRegistry {
     private final TenantInstanceFactory factory;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** Runs kills the host decides on (exit calls, quotas) off the tenant's own threads, which must unwind first. */
+    private final java.util.concurrent.ExecutorService lifecycleThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cohost-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
 
     public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
         this.store = store;
@@ -124,8 +130,9 @@ public final class TenantRegistry {
         TenantInstance oldInstance = t.instance().orElseThrow();
         t.lifecycle.note("redeploy-started", "starting version " + shortVersion(version) + " beside "
                 + shortVersion(old.version()));
-        TenantInstance next = factory.create(t.name, version, contextPath, t.metrics);
+        TenantInstance next = null;
         try {
+            next = newInstance(t, version, contextPath);
             next.start();
         } catch (Throwable e) {
             String cause = describe(e);
@@ -230,15 +237,22 @@ public final class TenantRegistry {
      * the reason. Returns false if it was not running.
      */
     public boolean kill(String name, String reason) {
+        return killInstance(name, null, reason);
+    }
+
+    /** Kills the app if it is running {@code which} (any instance when null). */
+    private boolean killInstance(String name, TenantInstance which, String reason) {
         Tenant t = tenants.get(name);
         if (t == null) {
             return false;
         }
         t.lock.lock();
         try {
-            if (t.removed || t.lifecycle.state() != TenantState.RUNNING) {
+            if (t.removed || t.lifecycle.state() != TenantState.RUNNING
+                    || (which != null && t.instance().orElse(null) != which)) {
                 return false;
             }
+            LOG.warn("tenant '{}': killed: {}", name, reason);
             TenantInstance instance = t.instance().orElseThrow();
             t.instance(null);
             router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + name + "' was killed: " + reason));
@@ -288,8 +302,9 @@ public final class TenantRegistry {
     private void startInstance(Tenant t, String cause) {
         AppRecord record = t.record().orElseThrow();
         t.lifecycle.moveTo(TenantState.STARTING, cause);
-        TenantInstance instance = factory.create(t.name, record.version(), record.contextPath(), t.metrics);
+        TenantInstance instance;
         try {
+            instance = newInstance(t, record.version(), record.contextPath());
             instance.start();
         } catch (Throwable e) {
             String failure = describe(e);
@@ -301,6 +316,16 @@ public final class TenantRegistry {
         t.instance(instance);
         router.route(record.contextPath(), new TenantRouter.Live(instance.context()));
         t.lifecycle.moveTo(TenantState.RUNNING, "serving at " + record.contextPath());
+    }
+
+    /** Builds an instance whose exit calls kill this instance (and only this one) from a host thread. */
+    private TenantInstance newInstance(Tenant t, String version, String contextPath) throws java.io.IOException {
+        TenantInstance[] self = new TenantInstance[1];
+        TenantInstance instance = factory.create(t.name, version, contextPath, t.metrics, TenantInstanceFactory.Options.defaults(),
+                (tenant, call, status) -> lifecycleThread.execute(() ->
+                        killInstance(tenant, self[0], "exit: " + call + "(" + status + ") status=" + status)));
+        self[0] = instance;
+        return instance;
     }
 
     private void stopInstance(Tenant t, String cause) {

@@ -1,0 +1,44 @@
+package io.cohost.kernel.dispatch;
+
+import java.util.function.Supplier;
+
+/**
+ * The thread group of one tenant instance. Threads the tenant's code starts inherit it, so it is how
+ * the host recognises the tenant's threads. An exception that escapes one of them goes to the handler
+ * the tenant set as its default (its own view of {@code Thread.setDefaultUncaughtExceptionHandler}),
+ * or else is printed to the tenant's log, never to the host's.
+ */
+public final class TenantThreadGroup extends ThreadGroup {
+    private final String tenant;
+    private volatile Supplier<Thread.UncaughtExceptionHandler> tenantDefaultHandler = () -> null;
+    private volatile java.io.PrintStream log = System.err;
+
+    public TenantThreadGroup(ThreadGroup parent, String tenant) {
+        super(parent, "tenant-" + tenant);
+        this.tenant = tenant;
+        setDaemon(false);
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public void routeUncaught(Supplier<Thread.UncaughtExceptionHandler> defaultHandler, java.io.PrintStream tenantLog) {
+        this.tenantDefaultHandler = defaultHandler;
+        this.log = tenantLog;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        Thread.UncaughtExceptionHandler handler = tenantDefaultHandler.get();
+        if (handler != null) {
+            handler.uncaughtException(t, e);
+            return;
+        }
+        if (e instanceof io.cohost.isolation.runtime.TenantTerminated) {
+            return;
+        }
+        log.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace(log);
+    }
+}
