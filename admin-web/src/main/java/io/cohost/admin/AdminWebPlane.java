@@ -2,6 +2,7 @@ package io.cohost.admin;
 
 import io.cohost.admin.api.AppsApiHandler;
 import io.cohost.admin.api.Json;
+import io.cohost.admin.api.LeaksApiHandler;
 import io.cohost.kernel.spi.AdminPlane;
 import org.eclipse.jetty.server.Handler;
 
@@ -9,6 +10,9 @@ import org.eclipse.jetty.server.Handler;
 public final class AdminWebPlane implements AdminPlane {
     @Override
     public Handler createHandler(Context context) {
-        return new AppsApiHandler(context.management(), new Json());
+        Json json = new Json();
+        return new Handler.Sequence(
+                new AppsApiHandler(context.management(), json),
+                new LeaksApiHandler(context.management(), json));
     }
 }

@@ -1,9 +1,15 @@
 package io.cohost.isolation;
 
 import io.cohost.isolation.transform.TransformedClasses;
-import java.lang.instrument.ClassFileTransformer;
+import io.cohost.isolation.transform.TransformException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.MalformedURLException;
 import java.net.URL;
-import java.security.ProtectionDomain;
+import java.security.CodeSource;
+import java.security.cert.Certificate;
+import java.util.jar.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +33,7 @@ public final class TenantClassLoader extends WebAppClassLoader {
     private final String tenant;
     private final Object owner;
     private final List<Class<?>> defined = new ArrayList<>();
+    private final TransformedClasses classes;
 
     /**
      * @param owner an object of the host that stands for this tenant (e.g. its runtime state), found
@@ -37,14 +44,7 @@ public final class TenantClassLoader extends WebAppClassLoader {
         this.tenant = tenant;
         this.owner = Objects.requireNonNull(owner, "owner");
         setName("tenant-" + tenant);
-        addTransformer(new ClassFileTransformer() {
-            @Override
-            public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
-                    byte[] original) {
-                // Jetty passes the binary name (with dots), not the internal name the contract names
-                return classes.transformed(internalName.replace('.', '/'), original, TenantClassLoader.this::classBytes);
-            }
-        });
+        this.classes = classes;
     }
 
     public String tenant() {
@@ -55,13 +55,73 @@ public final class TenantClassLoader extends WebAppClassLoader {
         return owner;
     }
 
+    /**
+     * Defines a class Jetty found in {@code WEB-INF/classes} or a {@code WEB-INF/lib} jar, after the
+     * pipeline, with the code source and package (manifest attributes included) a plain
+     * {@code URLClassLoader} would give it: some libraries locate their jar through
+     * {@code getProtectionDomain().getCodeSource()} or read their version from the package.
+     */
     @Override
     protected Class<?> foundClass(String name, URL url) throws ClassNotFoundException {
-        Class<?> c = super.foundClass(name, url);
+        byte[] original;
+        try (InputStream in = url.openStream()) {
+            original = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        byte[] bytes;
+        try {
+            bytes = classes.transformed(name.replace('.', '/'), original, this::classBytes);
+        } catch (TransformException e) {
+            throw new ClassNotFoundException(e.getMessage(), e);
+        }
+        URL source = codeSource(url, name);
+        definePackageFor(name, url, source);
+        Class<?> c = defineClass(name, bytes, 0, bytes.length, new CodeSource(source, (Certificate[]) null));
         synchronized (defined) {
             defined.add(c);
         }
         return c;
+    }
+
+    private void definePackageFor(String className, URL url, URL source) {
+        int dot = className.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String pkg = className.substring(0, dot);
+        if (getDefinedPackage(pkg) != null) {
+            return;
+        }
+        try {
+            Manifest manifest = null;
+            if (url.openConnection() instanceof JarURLConnection jar) {
+                jar.setUseCaches(false);
+                manifest = jar.getManifest();
+            }
+            if (manifest != null) {
+                definePackage(pkg, manifest, source);
+            } else {
+                definePackage(pkg, null, null, null, null, null, null, null);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // unreadable manifest, or another thread defined the package first
+        }
+    }
+
+    /** {@code jar:file:/x/lib/a.jar!/p/C.class} → {@code file:/x/lib/a.jar}; {@code file:/x/classes/p/C.class} → {@code file:/x/classes/}. */
+    static URL codeSource(URL url, String className) {
+        String s = url.toString();
+        try {
+            if (s.startsWith("jar:")) {
+                int bang = s.indexOf("!/");
+                return new URL(s.substring(4, bang < 0 ? s.length() : bang));
+            }
+            String suffix = className.replace('.', '/') + ".class";
+            return s.endsWith(suffix) ? new URL(s.substring(0, s.length() - suffix.length())) : url;
+        } catch (MalformedURLException e) {
+            return url;
+        }
     }
 
     /** The classes this loader has defined so far. */

@@ -67,7 +67,7 @@ public final class Host extends ContainerLifeCycle {
         tenantConnector.setHost(config.tenantHost());
         tenantConnector.setPort(config.tenantPort());
 
-        QueuedThreadPool adminPool = new QueuedThreadPool(16, 2);
+        QueuedThreadPool adminPool = new QueuedThreadPool(16, 2, 60_000, -1, null, HostThreads.group(), HostThreads.jettyFactory());
         adminPool.setName("cohost-admin");
         adminConnector = new ServerConnector(server, adminPool, null, null, 1, 1,
                 new org.eclipse.jetty.server.HttpConnectionFactory());

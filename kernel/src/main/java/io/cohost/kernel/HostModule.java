@@ -23,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /** Wires the host's components. Providers only construct; nothing here starts or binds anything. */
 final class HostModule extends AbstractModule {
@@ -58,9 +59,10 @@ final class HostModule extends AbstractModule {
     @Provides
     @Singleton
     Server server() {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000, -1, null, HostThreads.group(), HostThreads.jettyFactory());
         pool.setName("cohost-http");
-        Server server = new Server(pool);
+        Server server = new Server(pool, new ScheduledExecutorScheduler("cohost-scheduler", true,
+                HostThreads.class.getClassLoader(), HostThreads.group()), null);
         server.setStopTimeout(5_000);
         return server;
     }
@@ -103,7 +105,7 @@ final class HostModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LocalHostManagement management(TenantRegistry registry, Deployer deployer) {
-        return new LocalHostManagement(registry, deployer);
+    LocalHostManagement management(TenantRegistry registry, Deployer deployer, TenantLogs logs) {
+        return new LocalHostManagement(registry, deployer, logs);
     }
 }

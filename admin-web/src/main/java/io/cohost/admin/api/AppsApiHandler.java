@@ -25,13 +25,14 @@ import org.eclipse.jetty.util.Fields;
  * GET    /api/apps/{name}                   one app with its events
  * PUT    /api/apps/{name}[?contextPath=/p&amp;start=false]   deploy or redeploy; body = the WAR
  * POST   /api/apps/{name}/start|stop|restart
+ * GET    /api/apps/{name}/logs?tail=N       the last N lines of the app's log
  * DELETE /api/apps/{name}                   undeploy
  * </pre>
  *
  * Errors are {@code {"error": ..., "detail": ...}} with a status that says whose fault it is.
  */
 public final class AppsApiHandler extends Handler.Abstract {
-    private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart))?");
+    private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart|logs))?");
 
     private final HostManagement management;
     private final Json json;
@@ -71,6 +72,13 @@ public final class AppsApiHandler extends Handler.Abstract {
         }
         String name = m.group(1);
         String action = m.group(2);
+        if ("logs".equals(action)) {
+            requireMethod(method, "GET");
+            String tail = Request.extractQueryParameters(request).getValue("tail");
+            int lines = parseLines(tail);
+            json.send(response, callback, 200, Map.of("app", name, "lines", management.logs(name, lines)));
+            return;
+        }
         if (action != null) {
             requireMethod(method, "POST");
             AppInfo info = switch (action) {
@@ -104,6 +112,17 @@ public final class AppsApiHandler extends Handler.Abstract {
         } catch (java.io.IOException e) {
             throw new ManagementException(Kind.INVALID, "app '" + name + "': the upload was cut off: " + e.getMessage(),
                     "send the whole WAR again");
+        }
+    }
+
+    private static int parseLines(String tail) {
+        if (tail == null) {
+            return 100;
+        }
+        try {
+            return Integer.parseInt(tail);
+        } catch (NumberFormatException e) {
+            throw new ManagementException(Kind.INVALID, "invalid tail '" + tail + "'", "give the number of lines, e.g. ?tail=200");
         }
     }
 

@@ -40,6 +40,23 @@ public final class TransformPipeline {
         return id.isEmpty() ? "none" : id;
     }
 
+    /** Java feature release of the class files this JVM runs: 61 for 17, 69 for 25. */
+    static final int MAX_MAJOR = 44 + Runtime.version().feature();
+
+    /** A class compiled for a newer Java than the host runs would fail on first use; fail the deploy instead. */
+    static void requireRunnableVersion(TenantClass target, byte[] bytes) {
+        if (bytes.length < 8 || (bytes[0] & 0xFF) != 0xCA || (bytes[1] & 0xFF) != 0xFE) {
+            throw new TransformException(target.tenant(), target.className(), "it is not a class file (no CAFEBABE header)", null);
+        }
+        int major = ((bytes[6] & 0xFF) << 8) | (bytes[7] & 0xFF);
+        if (major > MAX_MAJOR) {
+            throw new TransformException(target.tenant(), target.className(), "it is compiled for Java " + (major - 44)
+                    + " (class file version " + major + ") but this host runs Java " + Runtime.version().feature()
+                    + "; run the host on Java " + (major - 44) + " or newer, or compile the app with --release "
+                    + Runtime.version().feature(), null);
+        }
+    }
+
     /**
      * Transforms one class.
      *
@@ -49,10 +66,11 @@ public final class TransformPipeline {
      */
     public byte[] transform(String tenant, String internalName, byte[] original, Function<String, byte[]> tenantBytes,
             ClassLoader parent) {
+        TenantClass target = new TenantClass(internalName, tenant);
+        requireRunnableVersion(target, original);
         if (steps.isEmpty()) {
             return original;
         }
-        TenantClass target = new TenantClass(internalName, tenant);
         try {
             ClassReader reader = new ClassReader(original);
             ClassHierarchy hierarchy = new ClassHierarchy(tenantBytes, parent);

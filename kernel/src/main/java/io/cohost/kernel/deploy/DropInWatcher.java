@@ -48,11 +48,7 @@ public final class DropInWatcher implements AutoCloseable {
     }
 
     public void start() {
-        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cohost-dropin");
-            t.setDaemon(true);
-            return t;
-        });
+        scanner = Executors.newSingleThreadScheduledExecutor(io.cohost.kernel.HostThreads.factory("cohost-dropin"));
         scanner.scheduleWithFixedDelay(this::scanSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -28,6 +28,24 @@ public final class TenantThreadGroup extends ThreadGroup {
         this.log = tenantLog;
     }
 
+    /**
+     * Forgets the tenant and removes the group from its parent. On JDK 17 a parent holds its
+     * subgroups strongly until they are destroyed, so without this every stopped tenant's group,
+     * and through it the tenant's state and class loader, would stay reachable.
+     */
+    @SuppressWarnings("removal")
+    public void release() {
+        tenantDefaultHandler = () -> null;
+        log = System.err;
+        try {
+            if (!isDestroyed()) {
+                destroy();
+            }
+        } catch (IllegalThreadStateException | UnsupportedOperationException e) {
+            // threads still alive (reported as a leak by the stop), or JDK 20+ where groups are weakly held anyway
+        }
+    }
+
     @Override
     public void uncaughtException(Thread t, Throwable e) {
         Thread.UncaughtExceptionHandler handler = tenantDefaultHandler.get();

@@ -22,4 +22,10 @@ public interface HostManagement {
     AppInfo restart(String name);
 
     void undeploy(String name);
+
+    /** The last {@code lines} lines of the app's log (its stdout, stderr and logging). */
+    List<String> logs(String name, int lines);
+
+    /** Stopped apps whose class loaders are still reachable after a garbage collection. */
+    List<LeakReport> leaks();
 }

@@ -1,6 +1,7 @@
 package io.cohost.kernel.management;
 
 import io.cohost.kernel.deploy.Deployer;
+import io.cohost.kernel.logs.TenantLogs;
 import io.cohost.kernel.tenant.TenantRegistry;
 import java.io.InputStream;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.List;
 public final class LocalHostManagement implements HostManagement {
     private final TenantRegistry registry;
     private final Deployer deployer;
+    private final TenantLogs logs;
 
-    public LocalHostManagement(TenantRegistry registry, Deployer deployer) {
+    public LocalHostManagement(TenantRegistry registry, Deployer deployer, TenantLogs logs) {
         this.registry = registry;
         this.deployer = deployer;
+        this.logs = logs;
     }
 
     @Override
@@ -49,5 +52,21 @@ public final class LocalHostManagement implements HostManagement {
     @Override
     public void undeploy(String name) {
         registry.undeploy(name);
+    }
+
+    @Override
+    public List<String> logs(String name, int lines) {
+        app(name);
+        try {
+            return logs.tail(name, Math.min(Math.max(lines, 0), 10_000));
+        } catch (java.io.IOException e) {
+            throw new ManagementException(ManagementException.Kind.INTERNAL, "app '" + name + "': cannot read its log: " + e.getMessage(),
+                    "check " + logs.file(name));
+        }
+    }
+
+    @Override
+    public List<LeakReport> leaks() {
+        return registry.leakWatch().findLeaks();
     }
 }

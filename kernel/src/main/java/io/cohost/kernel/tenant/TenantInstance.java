@@ -3,7 +3,12 @@ package io.cohost.kernel.tenant;
 import io.cohost.isolation.TenantClassLoader;
 import io.cohost.isolation.globals.TenantGlobals;
 import io.cohost.isolation.transform.TransformedClasses;
+import io.cohost.isolation.unload.JdbcDriverDeregistrar;
+import io.cohost.isolation.unload.JulHandlerSweeper;
+import io.cohost.isolation.unload.ThreadLocalSweeper;
+import io.cohost.isolation.unload.ThreadReaper;
 import io.cohost.kernel.dispatch.TenantExecutor;
+import io.cohost.kernel.dispatch.TenantThreadGroup;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
 import io.cohost.kernel.state.AtomicFiles;
 import java.io.IOException;
@@ -31,6 +36,7 @@ public final class TenantInstance {
     private final TransformedClasses classes;
     private final Path unpackDir;
     private volatile Instant startedAt;
+    private volatile List<String> unloadNotes = List.of();
 
     TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, TenantGlobals globals,
             TransformedClasses classes, Path unpackDir) {
@@ -50,6 +56,10 @@ public final class TenantInstance {
     /** The tenant's class loader; weakly held by leak checks after stop. */
     public TenantClassLoader classLoader() {
         return (TenantClassLoader) context.getClassLoader();
+    }
+
+    public String tenantName() {
+        return tenant;
     }
 
     public String version() {
@@ -108,14 +118,20 @@ public final class TenantInstance {
         globals.mbeans().unregisterAll();
         TenantExecutor executor = context.executor();
         executor.shutdown();
-        interruptThreads(executor.threadGroup());
-        try {
-            if (!executor.awaitTermination(THREAD_EXIT_WAIT)) {
-                LOG.warn("tenant '{}': {} request threads still busy {} after stop", tenant, executor.liveThreads(), THREAD_EXIT_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<Thread> threads = liveThreads(executor.threadGroup());
+        ThreadReaper.reap(threads);
+        awaitThreadsEnded(executor.threadGroup());
+        List<String> notes = new ArrayList<>(ThreadReaper.describeSurvivors(liveThreads(executor.threadGroup())));
+        notes.addAll(ThreadLocalSweeper.sweep(loader));
+        notes.addAll(JdbcDriverDeregistrar.deregister(loader));
+        notes.addAll(JulHandlerSweeper.sweep(loader));
+        java.util.ResourceBundle.clearCache(loader);
+        java.beans.Introspector.flushCaches();
+        if (executor.threadGroup() instanceof TenantThreadGroup group) {
+            group.release();
         }
+        unloadNotes = List.copyOf(notes);
+        notes.forEach(n -> LOG.info("tenant '{}': on stop: {}", tenant, n));
         try {
             classes.close();
             loader.close();
@@ -150,11 +166,25 @@ public final class TenantInstance {
         }
     }
 
-    /** Threads the app's code started itself live in its group too; they are asked to end. */
-    private static void interruptThreads(ThreadGroup group) {
+    private static void awaitThreadsEnded(ThreadGroup group) {
+        long deadline = System.nanoTime() + THREAD_EXIT_WAIT.toNanos();
         for (Thread t : liveThreads(group)) {
-            t.interrupt();
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || t == Thread.currentThread() || ThreadReaper.isSharedJdkThread(t)) {
+                continue;
+            }
+            try {
+                t.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+    }
+
+    /** What stopping found and cleared, or could not clear (a leak named for the operator). */
+    public List<String> unloadNotes() {
+        return unloadNotes;
     }
 
     static List<Thread> liveThreads(ThreadGroup group) {

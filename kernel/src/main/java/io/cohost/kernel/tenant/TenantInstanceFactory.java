@@ -35,7 +35,7 @@ public final class TenantInstanceFactory {
     private final AppStore store;
     private final TenantLogs logs;
     private final Properties hostProperties;
-    private final ThreadGroup tenantsGroup = new ThreadGroup("cohost-tenants");
+    private final ThreadGroup tenantsGroup = new ThreadGroup(io.cohost.kernel.HostThreads.group().getParent(), "cohost-tenants");
     private final AtomicLong sequence = new AtomicLong();
 
     public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs) {

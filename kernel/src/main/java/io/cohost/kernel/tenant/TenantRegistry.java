@@ -39,12 +39,10 @@ public final class TenantRegistry {
     private final TenantInstanceFactory factory;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final LeakWatch leakWatch;
     /** Runs kills the host decides on (exit calls, quotas) off the tenant's own threads, which must unwind first. */
-    private final java.util.concurrent.ExecutorService lifecycleThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cohost-lifecycle");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService lifecycleThread =
+            java.util.concurrent.Executors.newSingleThreadExecutor(io.cohost.kernel.HostThreads.factory("cohost-lifecycle"));
 
     public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
         this.store = store;
@@ -52,6 +50,21 @@ public final class TenantRegistry {
         this.factory = factory;
         this.meters = meters;
         this.clock = clock;
+        this.leakWatch = new LeakWatch(clock);
+    }
+
+    public LeakWatch leakWatch() {
+        return leakWatch;
+    }
+
+    /** Stops an instance and hands its class loader to the leak watch. */
+    private void stopAndWatch(TenantInstance instance) {
+        java.lang.ref.WeakReference<ClassLoader> loader = new java.lang.ref.WeakReference<>(instance.classLoader());
+        instance.stop();
+        ClassLoader l = loader.get();
+        if (l != null) {
+            leakWatch.stopped(instance.tenantName(), instance.version(), l, instance.unloadNotes());
+        }
     }
 
     public List<AppInfo> list() {
@@ -152,7 +165,7 @@ public final class TenantRegistry {
             router.remove(old.contextPath());
         }
         router.route(contextPath, new TenantRouter.Live(next.context()));
-        oldInstance.stop();
+        stopAndWatch(oldInstance);
         t.lifecycle.note("redeployed", "now serving version " + shortVersion(version));
     }
 
@@ -256,7 +269,7 @@ public final class TenantRegistry {
             TenantInstance instance = t.instance().orElseThrow();
             t.instance(null);
             router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + name + "' was killed: " + reason));
-            instance.stop();
+            stopAndWatch(instance);
             t.lifecycle.moveTo(TenantState.KILLED, reason);
             return true;
         } finally {
@@ -291,7 +304,7 @@ public final class TenantRegistry {
         for (Tenant t : tenants.values()) {
             t.lock.lock();
             try {
-                t.instance().ifPresent(TenantInstance::stop);
+                t.instance().ifPresent(this::stopAndWatch);
                 t.instance(null);
             } finally {
                 t.lock.unlock();
@@ -333,7 +346,7 @@ public final class TenantRegistry {
         TenantInstance instance = t.instance().orElseThrow();
         t.instance(null);
         router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + t.name + "' is stopping"));
-        instance.stop();
+        stopAndWatch(instance);
         t.lifecycle.moveTo(TenantState.STOPPED, cause);
         router.route(instance.contextPath(), unavailable(t));
     }
