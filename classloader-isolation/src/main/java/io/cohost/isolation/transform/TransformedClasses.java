@@ -168,9 +168,19 @@ public final class TransformedClasses implements AutoCloseable {
         return path.substring(0, path.length() - ".class".length());
     }
 
+    /** The class path inside a release-specific entry, or null when this JVM would never load it (a newer release). */
     private static String stripVersion(String name) {
-        int slash = name.indexOf('/', "META-INF/versions/".length());
-        return slash < 0 ? null : name.substring(slash + 1);
+        int start = "META-INF/versions/".length();
+        int slash = name.indexOf('/', start);
+        if (slash < 0) {
+            return null;
+        }
+        try {
+            int release = Integer.parseInt(name.substring(start, slash));
+            return release > Runtime.version().feature() ? null : name.substring(slash + 1);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean isClass(String name) {
