@@ -18,16 +18,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A tenant's view of the platform MBean server. MBeans it registers get the key property
- * {@value #KEY}{@code =NAME} added to their name in the real server, so two tenants registering the same
- * fixed {@code ObjectName} do not collide; the tenant sees its own names unchanged, sees the JVM's own
+ * {@value #KEY}{@code =NAME} and {@value #INSTANCE_KEY}{@code =N} added to their name in the real server, so
+ * two tenants (or two versions of one, during a redeploy) registering the same fixed {@code ObjectName}
+ * do not collide; the tenant sees its own names unchanged, sees the JVM's own
  * MBeans ({@code java.lang:*}...) but not other tenants', and everything it registered is unregistered
  * when it stops ({@link #unregisterAll()}).
  */
 public final class TenantMBeanServer {
     private static final Logger LOG = LoggerFactory.getLogger(TenantMBeanServer.class);
     public static final String KEY = "cohostTenant";
+    /** Tells two running versions of one app apart: a redeploy starts the new one beside the old one. */
+    public static final String INSTANCE_KEY = "cohostInstance";
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
 
     private final String tenant;
+    private final String instance = Long.toString(INSTANCES.incrementAndGet());
     private final Set<ObjectName> registered = ConcurrentHashMap.newKeySet();
     private volatile MBeanServer view;
 
@@ -104,6 +109,7 @@ public final class TenantMBeanServer {
         }
         Hashtable<String, String> keys = new Hashtable<>(name.getKeyPropertyList());
         keys.put(KEY, ObjectName.quote(tenant));
+        keys.put(INSTANCE_KEY, instance);
         return new ObjectName(name.getDomain(), keys);
     }
 
@@ -138,11 +144,12 @@ public final class TenantMBeanServer {
         if (owner == null) {
             return name;
         }
-        if (!owner.equals(ObjectName.quote(tenant))) {
+        if (!owner.equals(ObjectName.quote(tenant)) || !instance.equals(name.getKeyProperty(INSTANCE_KEY))) {
             return null;
         }
         Hashtable<String, String> keys = new Hashtable<>(name.getKeyPropertyList());
         keys.remove(KEY);
+        keys.remove(INSTANCE_KEY);
         return new ObjectName(name.getDomain(), keys);
     }
 }
