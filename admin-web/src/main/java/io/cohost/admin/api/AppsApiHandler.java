@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The REST API over {@link HostManagement}, JSON in and out:
@@ -44,7 +45,7 @@ public final class AppsApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
+        String path = requestedPath(request);
         if (!path.equals("/api/apps") && !path.startsWith("/api/apps/")) {
             return false;
         }
@@ -57,6 +58,16 @@ public final class AppsApiHandler extends Handler.Abstract {
                     Map.of("error", "internal error: " + e, "detail", "see the host's log"));
         }
         return true;
+    }
+
+    /**
+     * The path as the client sent it, percent-decoded. Jetty resolves dot segments before handlers see
+     * a request, so {@code PUT /api/apps/..} would arrive as {@code /api/} and get a bare 404; with the
+     * path as sent, the app name rule refuses {@code ..} with a JSON error like any other bad name.
+     */
+    private static String requestedPath(Request request) {
+        String sent = request.getHttpURI().getPath();
+        return sent != null && sent.startsWith("/api/apps/") ? URIUtil.decodePath(sent) : Request.getPathInContext(request);
     }
 
     private void route(String path, Request request, Response response, Callback callback) throws Exception {

@@ -30,7 +30,7 @@ public final class Deployer {
 
     public AppInfo deploy(String name, InputStream war, DeployRequest request) {
         AppNames.requireValid(name);
-        try (SpooledUpload upload = SpooledUpload.spool(war, store.tmpDir().resolve("uploads"), maxUploadBytes)) {
+        try (SpooledUpload upload = SpooledUpload.spool(name, war, store.tmpDir().resolve("uploads"), maxUploadBytes)) {
             inspector.inspect(name, upload.file(), upload.size());
             return registry.install(name, upload, request);
         } catch (IOException e) {

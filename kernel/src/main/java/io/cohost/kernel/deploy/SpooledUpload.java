@@ -17,7 +17,7 @@ import java.util.HexFormat;
  */
 public record SpooledUpload(Path file, long size, String sha256) implements AutoCloseable {
 
-    public static SpooledUpload spool(InputStream body, Path scratchDir, long maxBytes) throws IOException {
+    public static SpooledUpload spool(String app, InputStream body, Path scratchDir, long maxBytes) throws IOException {
         Files.createDirectories(scratchDir);
         Path file = Files.createTempFile(scratchDir, "upload-", ".war");
         try {
@@ -29,7 +29,7 @@ public record SpooledUpload(Path file, long size, String sha256) implements Auto
                     size += n;
                     if (size > maxBytes) {
                         throw new ManagementException(ManagementException.Kind.TOO_LARGE,
-                                "upload is larger than the limit of " + maxBytes + " bytes",
+                                "app '" + app + "': the upload is larger than the limit of " + maxBytes + " bytes",
                                 "send a smaller WAR or raise the host's upload limit (--max-upload-mb)");
                     }
                     out.write(buffer, 0, n);

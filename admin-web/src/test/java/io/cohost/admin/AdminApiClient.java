@@ -1,0 +1,116 @@
+package io.cohost.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The tests' only way to the admin REST API. Every request is built in {@link #request}, so
+ * credentials, when the API asks for them, are added in one place.
+ */
+public final class AdminApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+
+    public AdminApiClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** An answer of the API: its status and body, with the body parsed as JSON on demand. */
+    public record Reply(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        /** A field of the JSON body as text, "" when absent. */
+        public String field(String name) {
+            return json().path(name).asText("");
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Reply apps() {
+        return send(request("/api/apps").GET());
+    }
+
+    public Reply app(String name) {
+        return send(request("/api/apps/" + name).GET());
+    }
+
+    /** The state of an app as the API reports it, or "ABSENT" when the API does not know it. */
+    public String state(String name) {
+        Reply reply = app(name);
+        return reply.status() == 404 ? "ABSENT" : reply.field("state");
+    }
+
+    public Reply deploy(String name, Path war) {
+        try {
+            return deploy(name, BodyPublishers.ofFile(war));
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply deploy(String name, byte[] war) {
+        return deploy(name, BodyPublishers.ofByteArray(war));
+    }
+
+    public Reply deploy(String name, BodyPublisher body) {
+        return send(request("/api/apps/" + name).header("Content-Type", "application/java-archive").PUT(body));
+    }
+
+    public Reply start(String name) {
+        return send(request("/api/apps/" + name + "/start").POST(BodyPublishers.noBody()));
+    }
+
+    public Reply stop(String name) {
+        return send(request("/api/apps/" + name + "/stop").POST(BodyPublishers.noBody()));
+    }
+
+    public Reply restart(String name) {
+        return send(request("/api/apps/" + name + "/restart").POST(BodyPublishers.noBody()));
+    }
+
+    public Reply undeploy(String name) {
+        return send(request("/api/apps/" + name).DELETE());
+    }
+
+    public Reply metrics() {
+        return send(request("/metrics").GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
