@@ -1,0 +1,78 @@
+package io.cohost.admin;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A host running as a child process ({@code cohost serve} on free ports), for tests that kill it.
+ * Its URLs are read from what it prints once it is up.
+ */
+final class HostProcess implements AutoCloseable {
+    private static final Pattern ADMIN = Pattern.compile("admin:\\s+(http://\\S+)/api/apps");
+    private static final Pattern APPS = Pattern.compile("apps:\\s+(http://\\S+)/NAME/");
+
+    private final Process process;
+    private final URI admin;
+    private final URI tenants;
+
+    private HostProcess(Process process, URI admin, URI tenants) {
+        this.process = process;
+        this.admin = admin;
+        this.tenants = tenants;
+    }
+
+    static HostProcess serve(Path dataDir, Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            Path out = Files.createTempFile(logDir, "host-", ".out");
+            Path err = Files.createTempFile(logDir, "host-", ".err");
+            List<String> command = CliProcess.command("serve", "--port", "0", "--admin-port", "0", "--data", dataDir.toString());
+            command.add(1, "-Xmx384m");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            await().atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive() || ADMIN.matcher(Files.readString(out)).find());
+            String printed = Files.readString(out);
+            Matcher admin = ADMIN.matcher(printed);
+            Matcher apps = APPS.matcher(printed);
+            if (!process.isAlive() || !admin.find() || !apps.find()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("cohost serve did not come up; it printed:\n" + printed + "\n" + Files.readString(err));
+            }
+            return new HostProcess(process, URI.create(admin.group(1)), URI.create(apps.group(1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    AdminApiClient api() {
+        return new AdminApiClient(admin);
+    }
+
+    URI app(String path) {
+        return tenants.resolve(path);
+    }
+
+    /** SIGKILL: no shutdown hook, no flushing, nothing of the host's own runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("host process " + process.pid() + " survived SIGKILL");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
