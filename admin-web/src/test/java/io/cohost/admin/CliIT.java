@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code cohost} command line, run as a child process against a real host: deploy, apps, stop,
- * start, restart and undeploy, with their exit codes and their effect on the host.
+ * start, restart and undeploy, with their exit codes and their effect on the host. The tests run in
+ * order, as one operator's session: each starts from what the one before left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

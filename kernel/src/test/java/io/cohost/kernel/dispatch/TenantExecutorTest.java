@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +60,17 @@ class TenantExecutorTest {
         }
     }
 
-    /** A worker parks only after it has put itself back on the idle stack. */
+    /**
+     * True when every worker waits for work: parked with itself as the blocker, which it does only
+     * after it has put itself back on the idle stack (a task waiting on a latch is parked too, but
+     * with the latch as its blocker).
+     */
     private boolean allWorkersParked() {
         Thread[] threads = new Thread[group.activeCount() + 8];
         int n = group.enumerate(threads);
         for (int i = 0; i < n; i++) {
-            if (threads[i].getState() != Thread.State.TIMED_WAITING) {
+            Object blocker = LockSupport.getBlocker(threads[i]);
+            if (blocker == null || !blocker.getClass().getName().equals(TenantExecutor.class.getName() + "$Worker")) {
                 return false;
             }
         }

@@ -107,8 +107,9 @@ class TenantThreadGroupIT {
     }
 
     /**
-     * Takes the response headers, then reads the body only once the servlet has been told it may
-     * write, so the servlet fills the connection and must wait for the client before it can go on.
+     * Takes the response headers and holds off reading the body until the servlet's first
+     * onWritePossible is on record. 4 MiB does not fit in the connection's buffers, so the servlet
+     * fills them, must wait for this client, and is called again when it can write.
      */
     private long readSlowly(String path) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(app.resolve(path))
