@@ -37,6 +37,7 @@ final class HostProcess implements AutoCloseable {
             Path out = Files.createTempFile(logDir, "host-", ".out");
             Path err = Files.createTempFile(logDir, "host-", ".err");
             List<String> command = CliProcess.command("serve", "--port", "0", "--admin-port", "0", "--data", dataDir.toString());
+            command.addAll(1, jvmOpens());
             command.add(1, "-Xmx384m");
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             await().atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive() || ADMIN.matcher(Files.readString(out)).find());
@@ -51,6 +52,21 @@ final class HostProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The host reads JDK internals to unload tenants; the child gets the same --add-opens as this test JVM. */
+    private static List<String> jvmOpens() {
+        List<String> opens = new java.util.ArrayList<>();
+        List<String> args = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--add-opens") && i + 1 < args.size()) {
+                opens.add(args.get(i));
+                opens.add(args.get(++i));
+            } else if (args.get(i).startsWith("--add-opens=")) {
+                opens.add(args.get(i));
+            }
+        }
+        return opens;
     }
 
     AdminApiClient api() {
