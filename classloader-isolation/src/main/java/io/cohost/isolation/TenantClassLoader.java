@@ -1,6 +1,9 @@
 package io.cohost.isolation;
 
 import io.cohost.isolation.transform.TransformedClasses;
+import io.cohost.isolation.checkpoint.CheckpointHandler;
+import io.cohost.isolation.checkpoint.GuardClass;
+import io.cohost.isolation.checkpoint.GuardSwitch;
 import io.cohost.isolation.transform.TransformException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +37,8 @@ public final class TenantClassLoader extends WebAppClassLoader {
     private final Object owner;
     private final List<Class<?>> defined = new ArrayList<>();
     private final TransformedClasses classes;
+    private volatile CheckpointHandler checkpointHandler = CheckpointHandler.NONE;
+    private volatile Class<?> guard;
 
     /**
      * @param owner an object of the host that stands for this tenant (e.g. its runtime state), found
@@ -53,6 +58,43 @@ public final class TenantClassLoader extends WebAppClassLoader {
 
     public Object owner() {
         return owner;
+    }
+
+    public CheckpointHandler checkpointHandler() {
+        return checkpointHandler;
+    }
+
+    public void setCheckpointHandler(CheckpointHandler handler) {
+        this.checkpointHandler = handler;
+    }
+
+    /** The switch on this tenant's guard, defining the guard class if no tenant class has needed it yet. */
+    public GuardSwitch guardSwitch() {
+        return new GuardSwitch(guardClass());
+    }
+
+    private Class<?> guardClass() {
+        Class<?> g = guard;
+        if (g == null) {
+            synchronized (getClassLoadingLock(GuardClass.NAME)) {
+                g = guard;
+                if (g == null) {
+                    byte[] bytes = GuardClass.bytes();
+                    g = defineClass(GuardClass.NAME, bytes, 0, bytes.length);
+                    guard = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** The guard class is this loader's own, whatever the tenant's WAR or the parent hold. */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (GuardClass.NAME.equals(name)) {
+            return guardClass();
+        }
+        return super.loadClass(name, resolve);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cohost.kernel;
 
 import com.google.inject.Guice;
 import com.google.inject.Inject;
+import io.cohost.governor.Governor;
 import io.cohost.kernel.deploy.DropInWatcher;
 import io.cohost.kernel.dispatch.TenantRouter;
 import io.cohost.kernel.logs.TenantOutputRouter;
@@ -48,12 +49,14 @@ public final class Host extends ContainerLifeCycle {
     private final HostManagement management;
     private final PrometheusMeterRegistry meters;
     private final DropInWatcher dropIn;
+    private final Governor governor;
     private final ServerConnector tenantConnector;
     private final ServerConnector adminConnector;
 
     @Inject
     Host(HostConfig config, Server server, AppStore store, TenantRegistry registry, TenantRouter router,
-            HostManagement management, PrometheusMeterRegistry meters) {
+            HostManagement management, PrometheusMeterRegistry meters, Governor governor) {
+        this.governor = governor;
         this.config = config;
         this.server = server;
         this.store = store;
@@ -101,6 +104,7 @@ public final class Host extends ContainerLifeCycle {
     protected void doStart() throws Exception {
         store.recover();
         TenantOutputRouter.install();
+        governor.start(HostThreads.factory("cohost-governor"));
         server.start();
         LOG.info("tenants at {}, admin at {}, data in {}", tenantUri(), adminUri(), store.root());
         registry.restore();
@@ -115,6 +119,7 @@ public final class Host extends ContainerLifeCycle {
         runCollecting(failures, dropIn::close);
         runCollecting(failures, registry::stopAll);
         runCollecting(failures, server::stop);
+        runCollecting(failures, governor::close);
         runCollecting(failures, super::doStop);
         if (!failures.isEmpty()) {
             Exception e = new Exception("host stopped with " + failures.size() + " failure(s)");

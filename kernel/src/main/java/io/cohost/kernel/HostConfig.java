@@ -1,5 +1,6 @@
 package io.cohost.kernel;
 
+import io.cohost.governor.GovernorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,15 +20,17 @@ import java.util.Objects;
  * @param tenantMaxThreads    most request threads one tenant's pool may hold (default 200)
  * @param tenantIdleKeepAlive how long an idle tenant thread waits for work before it ends (default 10 s)
  * @param dropInScanInterval  how often the drop-in directory is scanned (default 1 s)
+ * @param governor            quotas defaults, escalation ladders, host budgets (default: no limits)
  */
 public record HostConfig(String tenantHost, int tenantPort, String adminHost, int adminPort, Path dataDir,
         long maxUploadBytes, long maxUnpackedBytes, int maxWarEntries, int tenantMaxThreads,
-        Duration tenantIdleKeepAlive, Duration dropInScanInterval) {
+        Duration tenantIdleKeepAlive, Duration dropInScanInterval, GovernorSettings governor) {
 
     public HostConfig {
         Objects.requireNonNull(tenantHost, "tenantHost");
         Objects.requireNonNull(adminHost, "adminHost");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(governor, "governor");
         requirePort("tenantPort", tenantPort);
         requirePort("adminPort", adminPort);
         if (maxUploadBytes <= 0 || maxUnpackedBytes <= 0 || maxWarEntries <= 0 || tenantMaxThreads <= 0) {
@@ -43,7 +46,7 @@ public record HostConfig(String tenantHost, int tenantPort, String adminHost, in
 
     public static HostConfig defaults() {
         return new HostConfig("0.0.0.0", 8080, "127.0.0.1", 9090, Path.of("data"),
-                256L << 20, 1L << 30, 65_536, 200, Duration.ofSeconds(10), Duration.ofSeconds(1));
+                256L << 20, 1L << 30, 65_536, 200, Duration.ofSeconds(10), Duration.ofSeconds(1), GovernorSettings.standard());
     }
 
     /** Defaults with free ports and the given data directory: what tests start. */
@@ -53,31 +56,36 @@ public record HostConfig(String tenantHost, int tenantPort, String adminHost, in
 
     public HostConfig withPorts(int tenant, int admin) {
         return new HostConfig(tenantHost, tenant, adminHost, admin, dataDir, maxUploadBytes, maxUnpackedBytes,
-                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval);
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval, governor);
     }
 
     public HostConfig withAdminHost(String host) {
         return new HostConfig(tenantHost, tenantPort, host, adminPort, dataDir, maxUploadBytes, maxUnpackedBytes,
-                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval);
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval, governor);
     }
 
     public HostConfig withDataDir(Path dir) {
         return new HostConfig(tenantHost, tenantPort, adminHost, adminPort, dir, maxUploadBytes, maxUnpackedBytes,
-                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval);
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval, governor);
     }
 
     public HostConfig withUploadLimits(long maxUpload, long maxUnpacked) {
         return new HostConfig(tenantHost, tenantPort, adminHost, adminPort, dataDir, maxUpload, maxUnpacked,
-                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval);
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval, governor);
     }
 
     public HostConfig withTenantIdleKeepAlive(Duration keepAlive) {
         return new HostConfig(tenantHost, tenantPort, adminHost, adminPort, dataDir, maxUploadBytes, maxUnpackedBytes,
-                maxWarEntries, tenantMaxThreads, keepAlive, dropInScanInterval);
+                maxWarEntries, tenantMaxThreads, keepAlive, dropInScanInterval, governor);
+    }
+
+    public HostConfig withGovernor(GovernorSettings settings) {
+        return new HostConfig(tenantHost, tenantPort, adminHost, adminPort, dataDir, maxUploadBytes, maxUnpackedBytes,
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, dropInScanInterval, settings);
     }
 
     public HostConfig withDropInScanInterval(Duration interval) {
         return new HostConfig(tenantHost, tenantPort, adminHost, adminPort, dataDir, maxUploadBytes, maxUnpackedBytes,
-                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, interval);
+                maxWarEntries, tenantMaxThreads, tenantIdleKeepAlive, interval, governor);
     }
 }

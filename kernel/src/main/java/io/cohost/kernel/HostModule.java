@@ -3,6 +3,7 @@ package io.cohost.kernel;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.cohost.governor.Governor;
 import io.cohost.kernel.deploy.Deployer;
 import io.cohost.kernel.dispatch.TenantRouter;
 import io.cohost.kernel.logs.TenantLogs;
@@ -81,8 +82,14 @@ final class HostModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TenantInstanceFactory instanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs) {
-        return new TenantInstanceFactory(server, config, store, logs);
+    TenantInstanceFactory instanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs, Governor governor) {
+        return new TenantInstanceFactory(server, config, store, logs, governor);
+    }
+
+    @Provides
+    @Singleton
+    Governor governor(HostConfig config, MeterRegistry meters) {
+        return new Governor(config.governor(), meters);
     }
 
     @Provides

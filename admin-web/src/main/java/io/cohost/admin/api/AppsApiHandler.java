@@ -27,13 +27,15 @@ import org.eclipse.jetty.util.URIUtil;
  * PUT    /api/apps/{name}[?contextPath=/p&amp;start=false]   deploy or redeploy; body = the WAR
  * POST   /api/apps/{name}/start|stop|restart
  * GET    /api/apps/{name}/logs?tail=N       the last N lines of the app's log
+ * PUT    /api/apps/{name}/quota             change quotas; body {"cpu":"250m","memory":"128Mi",...}
+ * (PUT /api/apps/{name} also takes quotas as query parameters: ?cpu=250m&amp;threads=50)
  * DELETE /api/apps/{name}                   undeploy
  * </pre>
  *
  * Errors are {@code {"error": ..., "detail": ...}} with a status that says whose fault it is.
  */
 public final class AppsApiHandler extends Handler.Abstract {
-    private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart|logs))?");
+    private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart|logs|quota))?");
 
     private final HostManagement management;
     private final Json json;
@@ -90,6 +92,11 @@ public final class AppsApiHandler extends Handler.Abstract {
             json.send(response, callback, 200, Map.of("app", name, "lines", management.logs(name, lines)));
             return;
         }
+        if ("quota".equals(action)) {
+            requireMethod(method, "PUT");
+            json.send(response, callback, 200, management.setQuota(name, readQuota(request)));
+            return;
+        }
         if (action != null) {
             requireMethod(method, "POST");
             AppInfo info = switch (action) {
@@ -114,15 +121,38 @@ public final class AppsApiHandler extends Handler.Abstract {
     private void deploy(String name, Request request, Response response, Callback callback) {
         Fields query = Request.extractQueryParameters(request);
         boolean existed = management.apps().stream().anyMatch(a -> a.name().equals(name));
+        java.util.Map<String, String> quota = new java.util.LinkedHashMap<>();
+        for (String key : QUOTA_KEYS) {
+            if (query.getValue(key) != null) {
+                quota.put(key, query.getValue(key));
+            }
+        }
         DeployRequest deploy = DeployRequest.defaults()
                 .withContextPath(query.getValue("contextPath"))
-                .withStart(!"false".equalsIgnoreCase(query.getValue("start")));
+                .withStart(!"false".equalsIgnoreCase(query.getValue("start")))
+                .withQuota(quota);
         try (InputStream body = Content.Source.asInputStream(request)) {
             AppInfo info = management.deploy(name, body, deploy);
             json.send(response, callback, existed ? 200 : 201, info);
         } catch (java.io.IOException e) {
             throw new ManagementException(Kind.INVALID, "app '" + name + "': the upload was cut off: " + e.getMessage(),
                     "send the whole WAR again");
+        }
+    }
+
+    private static final java.util.List<String> QUOTA_KEYS =
+            java.util.List.of("cpu", "memory", "files", "threads", "requestCpu", "concurrency");
+
+    /** The body of PUT .../quota: a JSON object of quota values, e.g. {"cpu": "250m", "memory": "128Mi"}. */
+    private java.util.Map<String, String> readQuota(Request request) {
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            java.util.Map<?, ?> raw = json.mapper().readValue(body, java.util.Map.class);
+            java.util.Map<String, String> quota = new java.util.LinkedHashMap<>();
+            raw.forEach((k, v) -> quota.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            return quota;
+        } catch (java.io.IOException e) {
+            throw new ManagementException(Kind.INVALID, "the quota must be a JSON object: " + e.getMessage(),
+                    "send e.g. {\"cpu\": \"250m\", \"memory\": \"128Mi\", \"threads\": \"50\"}");
         }
     }
 

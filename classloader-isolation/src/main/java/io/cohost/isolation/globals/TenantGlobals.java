@@ -32,6 +32,7 @@ public final class TenantGlobals {
     private final Locale[] categoryLocales = new Locale[Locale.Category.values().length];
     private volatile TimeZone timeZone;
     private volatile Thread.UncaughtExceptionHandler defaultHandler;
+    private volatile Runnable threadStartCheck = () -> { };
 
     /** Told when tenant code calls an exit variant; it stops the tenant (never the JVM). */
     @FunctionalInterface
@@ -168,6 +169,15 @@ public final class TenantGlobals {
             shutdownHooks.clear();
             return hooks;
         }
+    }
+
+    /** Set by the host: throws if the tenant may not start another thread (its thread quota). */
+    public void setThreadStartCheck(Runnable check) {
+        this.threadStartCheck = check;
+    }
+
+    public void beforeThreadStart() {
+        threadStartCheck.run();
     }
 
     public TenantMBeanServer mbeans() {

@@ -40,7 +40,7 @@ public final class GlobalCallRedirect implements ClassTransformation {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -61,6 +61,14 @@ public final class GlobalCallRedirect implements ClassTransformation {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String mname, String mdesc, boolean itf) {
                         refuseInternals(owner);
+                        if (opcode == Opcodes.INVOKEVIRTUAL && mname.equals("start") && mdesc.equals("()V")
+                                && target.hierarchy().isSubclassOf(owner, "java/lang/Thread")) {
+                            // Thread and its subclasses: the thread quota is checked before the thread starts
+                            pushCaller();
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, RedirectTable.BRIDGE, "startThread",
+                                    "(Ljava/lang/Thread;Ljava/lang/Class;)V", false);
+                            return;
+                        }
                         RedirectTable.Redirect r = RedirectTable.find(opcode, owner, mname, mdesc);
                         if (r == null || skip(r)) {
                             super.visitMethodInsn(opcode, owner, mname, mdesc, itf);

@@ -85,6 +85,14 @@ public final class TenantSystem {
         return globals(caller).removeShutdownHook(hook);
     }
 
+    // ---- threads ----
+
+    /** {@code thread.start()} from tenant code: refused when the tenant has used up its thread quota. */
+    public static void startThread(Thread thread, Class<?> caller) {
+        globals(caller).beforeThreadStart();
+        thread.start();
+    }
+
     // ---- standard streams ----
 
     public static PrintStream out(Class<?> caller) {

@@ -5,7 +5,7 @@ package io.cohost.isolation.runtime;
  * Stack-trace free, so it is cheap to throw and allocates almost nothing. Tenant code must not
  * swallow it; handlers that catch everything are rewritten to rethrow it.
  */
-public final class TenantTerminated extends Error {
+public class TenantTerminated extends Error {
     public TenantTerminated(String message) {
         super(message, null, false, false);
     }

@@ -37,6 +37,14 @@ final class ClassHierarchy {
         return "java/lang/Object";
     }
 
+    boolean isSubclassOf(String type, String superType) {
+        try {
+            return superChain(type).contains(superType);
+        } catch (TypeNotPresentException e) {
+            return false;
+        }
+    }
+
     private List<String> superChain(String type) {
         List<String> chain = new ArrayList<>();
         for (String t = type; t != null; t = superName(t)) {

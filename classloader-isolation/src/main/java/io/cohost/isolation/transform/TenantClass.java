@@ -5,8 +5,16 @@ package io.cohost.isolation.transform;
  *
  * @param internalName name in internal form, {@code com/example/Foo}
  * @param tenant       the app the class belongs to (for messages)
+ * @param hierarchy    answers subtype questions about tenant, JDK and host types without loading tenant classes
  */
-public record TenantClass(String internalName, String tenant) {
+public record TenantClass(String internalName, String tenant, TypeHierarchy hierarchy) {
+    /** Subtype questions a transformation may ask. */
+    @FunctionalInterface
+    public interface TypeHierarchy {
+        /** True if {@code type} is {@code superType} or extends it (classes only; internal names). */
+        boolean isSubclassOf(String type, String superType);
+    }
+
     public String className() {
         return internalName.replace('/', '.');
     }

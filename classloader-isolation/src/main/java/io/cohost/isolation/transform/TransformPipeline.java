@@ -66,14 +66,14 @@ public final class TransformPipeline {
      */
     public byte[] transform(String tenant, String internalName, byte[] original, Function<String, byte[]> tenantBytes,
             ClassLoader parent) {
-        TenantClass target = new TenantClass(internalName, tenant);
+        ClassHierarchy hierarchy = new ClassHierarchy(tenantBytes, parent);
+        TenantClass target = new TenantClass(internalName, tenant, hierarchy::isSubclassOf);
         requireRunnableVersion(target, original);
         if (steps.isEmpty()) {
             return original;
         }
         try {
             ClassReader reader = new ClassReader(original);
-            ClassHierarchy hierarchy = new ClassHierarchy(tenantBytes, parent);
             ClassWriter writer = new ClassWriter(recomputeFrames ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS) {
                 @Override
                 protected String getCommonSuperClass(String a, String b) {

@@ -36,6 +36,11 @@ final class AdminClient {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
+    Reply putJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply putFile(String path, Path file) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/java-archive")
                 .PUT(HttpRequest.BodyPublishers.ofFile(file)));

@@ -19,13 +19,44 @@ final class DeployCommand extends ClientCommand {
     @Option(names = "--context-path", description = "Context path (default: /NAME)")
     String contextPath;
 
+    @Option(names = "--cpu", description = "CPU quota: millicores like 250m or cores like 1.5")
+    String cpu;
+
+    @Option(names = "--memory", description = "Memory quota like 128Mi or 1Gi")
+    String memory;
+
+    @Option(names = "--files", description = "Open files and sockets quota")
+    String files;
+
+    @Option(names = "--threads", description = "Live threads quota")
+    String threads;
+
+    @Option(names = "--request-cpu", description = "CPU time one request may use, like 200ms")
+    String requestCpu;
+
+    @Option(names = "--concurrency", description = "Requests in flight")
+    String concurrency;
+
     @Override
     AdminClient.Reply call(AdminClient client) throws Exception {
         if (!Files.isRegularFile(war)) {
             throw new java.io.IOException("no such file: " + war);
         }
         String app = name != null ? name : war.getFileName().toString().replaceFirst("\\.war$", "");
-        String query = contextPath == null ? "" : "?contextPath=" + URLEncoder.encode(contextPath, StandardCharsets.UTF_8);
+        StringBuilder query = new StringBuilder();
+        param(query, "contextPath", contextPath);
+        param(query, "cpu", cpu);
+        param(query, "memory", memory);
+        param(query, "files", files);
+        param(query, "threads", threads);
+        param(query, "requestCpu", requestCpu);
+        param(query, "concurrency", concurrency);
         return client.putFile("/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + query, war);
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append(query.length() == 0 ? '?' : '&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
     }
 }

@@ -128,6 +128,16 @@ public final class TenantExecutor implements Executor {
         }
     }
 
+    /** True if {@code thread} is one of this pool's workers (not a thread the tenant started itself). */
+    public boolean isWorker(Thread thread) {
+        for (Worker w : workers) {
+            if (w.thread == thread) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Threads currently alive in this pool (busy or idle). */
     public int liveThreads() {
         return live.get();
@@ -211,6 +221,8 @@ public final class TenantExecutor implements Executor {
         private void runTask(Runnable task) {
             try {
                 task.run();
+            } catch (io.cohost.isolation.runtime.TenantTerminated t) {
+                LOG.debug("tenant '{}': task unwound: {}", tenant, t.getMessage());
             } catch (Throwable t) {
                 LOG.warn("tenant '{}': task failed on {}", tenant, Thread.currentThread().getName(), t);
             } finally {

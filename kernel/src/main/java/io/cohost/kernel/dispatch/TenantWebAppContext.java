@@ -7,6 +7,7 @@ import org.eclipse.jetty.ee10.servlet.ServletChannel;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.ee10.servlet.ServletHandler;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.pathmap.MatchedResource;
 import org.eclipse.jetty.server.Request;
@@ -35,6 +36,7 @@ public class TenantWebAppContext extends WebAppContext {
     /** Not final: {@link #newContext()} runs inside the super constructor, before fields are set. */
     private volatile TenantExecutor executor;
     private volatile RequestObserver observer = RequestObserver.NONE;
+    private volatile DispatchHooks hooks = DispatchHooks.NONE;
 
     public TenantWebAppContext(TenantExecutor executor) {
         this.executor = executor;
@@ -48,29 +50,66 @@ public class TenantWebAppContext extends WebAppContext {
         this.observer = observer;
     }
 
+    public void setDispatchHooks(DispatchHooks hooks) {
+        this.hooks = hooks;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Callback observed = observer.begin(request, response, callback);
-        if (executor.isTenantThread()) {
-            handleOnTenantThread(request, response, observed);
+        DispatchHooks h = hooks;
+        String rejection = h.rejection();
+        if (rejection != null) {
+            unavailable(request, response, observed, rejection);
             return true;
         }
-        try {
-            executor.execute(() -> handleOnTenantThread(request, response, observed));
-        } catch (RejectedExecutionException e) {
-            Response.writeError(request, response, observed, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+        Callback done = new Callback.Nested(observed) {
+            @Override
+            public void succeeded() {
+                super.succeeded();
+                h.completed();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                super.failed(x);
+                h.completed();
+            }
+        };
+        Runnable dispatch = () -> {
+            if (executor.isTenantThread()) {
+                handleOnTenantThread(request, response, done);
+                return;
+            }
+            try {
+                executor.execute(() -> handleOnTenantThread(request, response, done));
+            } catch (RejectedExecutionException e) {
+                unavailable(request, response, done, e.getMessage());
+            }
+        };
+        if (!h.admit(dispatch)) {
+            unavailable(request, response, observed, h.refusal());
         }
         return true;
     }
 
+    private static void unavailable(Request request, Response response, Callback callback, String why) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, why);
+    }
+
     /** "Not handled" cannot fall through to another handler once we returned true, so it is a 404 here. */
     private void handleOnTenantThread(Request request, Response response, Callback callback) {
+        DispatchHooks h = hooks;
+        h.dispatchStarted();
         try {
             if (!super.handle(request, response, callback)) {
                 Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             }
         } catch (Throwable t) {
             Response.writeError(request, response, callback, t);
+        } finally {
+            h.dispatchEnded();
         }
     }
 

@@ -2,6 +2,7 @@ package io.cohost.kernel.management;
 
 import io.cohost.kernel.tenant.TenantEvent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the management API tells about one app.
@@ -10,7 +11,10 @@ import java.util.List;
  * @param stateDetail cause of FAILED or reason of KILLED, else empty
  * @param version     SHA-256 of the WAR it runs (or would run)
  * @param startedAt   ISO-8601 instant the running instance started, empty when not running
+ * @param quota       the app's own quotas as set ({@code cpu -> 250m}); host defaults apply to the rest
+ * @param meters      live figures of the running instance ({@code cpuMillicores}, {@code cpuSeconds},
+ *                    {@code threads}, {@code throttled}); a figure that is not measured is absent, never 0
  */
 public record AppInfo(String name, String state, String stateDetail, String contextPath, String version,
         String previousVersion, String desiredState, String deployedAt, String startedAt, String source,
-        List<TenantEvent> events) {}
+        Map<String, String> quota, Map<String, Double> meters, List<TenantEvent> events) {}

@@ -23,6 +23,9 @@ public interface HostManagement {
 
     void undeploy(String name);
 
+    /** Changes quotas ({@code cpu -> 250m}; an empty value means the host default); effective within a second. */
+    AppInfo setQuota(String name, java.util.Map<String, String> quota);
+
     /** The last {@code lines} lines of the app's log (its stdout, stderr and logging). */
     List<String> logs(String name, int lines);
 

@@ -55,6 +55,11 @@ public final class LocalHostManagement implements HostManagement {
     }
 
     @Override
+    public AppInfo setQuota(String name, java.util.Map<String, String> quota) {
+        return registry.setQuota(name, quota);
+    }
+
+    @Override
     public List<String> logs(String name, int lines) {
         app(name);
         try {

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param deployedAt      ISO-8601 instant of the deploy of {@code version}
  * @param source          who deployed it: {@code api} or {@code dropin} (the drop-in directory
  *                        undeploys only apps it deployed)
+ * @param quota           the app's quotas as the operator wrote them ({@code cpu: 250m}); empty means host defaults
  */
 public record AppRecord(String name, String contextPath, DesiredState desiredState, String version,
-        String previousVersion, String deployedAt, String source) {
+        String previousVersion, String deployedAt, String source, java.util.Map<String, String> quota) {
 
     public static final String SOURCE_API = "api";
     public static final String SOURCE_DROPIN = "dropin";
@@ -25,9 +26,14 @@ public record AppRecord(String name, String contextPath, DesiredState desiredSta
         previousVersion = previousVersion == null ? "" : previousVersion;
         deployedAt = deployedAt == null ? "" : deployedAt;
         source = source == null ? SOURCE_API : source;
+        quota = quota == null ? java.util.Map.of() : java.util.Map.copyOf(quota);
     }
 
     public AppRecord withDesiredState(DesiredState desired) {
-        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source);
+        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source, quota);
+    }
+
+    public AppRecord withQuota(java.util.Map<String, String> q) {
+        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, q);
     }
 }

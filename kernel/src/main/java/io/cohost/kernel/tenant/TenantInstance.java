@@ -1,5 +1,7 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.governor.GovernedTenant;
+import io.cohost.governor.Governor;
 import io.cohost.isolation.TenantClassLoader;
 import io.cohost.isolation.globals.TenantGlobals;
 import io.cohost.isolation.transform.TransformedClasses;
@@ -38,8 +40,13 @@ public final class TenantInstance {
     private volatile Instant startedAt;
     private volatile List<String> unloadNotes = List.of();
 
+    private final Governor governor;
+    private final GovernedTenant governed;
+
     TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, TenantGlobals globals,
-            TransformedClasses classes, Path unpackDir) {
+            TransformedClasses classes, Path unpackDir, Governor governor, GovernedTenant governed) {
+        this.governor = governor;
+        this.governed = governed;
         this.tenant = tenant;
         this.version = version;
         this.contextPath = contextPath;
@@ -47,6 +54,14 @@ public final class TenantInstance {
         this.globals = globals;
         this.classes = classes;
         this.unpackDir = unpackDir;
+    }
+
+    public GovernedTenant governed() {
+        return governed;
+    }
+
+    void governedUpdate(io.cohost.governor.quota.Quota quota) {
+        governor.updateQuota(governed, quota);
     }
 
     public TenantGlobals globals() {
@@ -118,6 +133,8 @@ public final class TenantInstance {
         globals.mbeans().unregisterAll();
         TenantExecutor executor = context.executor();
         executor.shutdown();
+        // every tenant thread now unwinds at its next checkpoint, even one spinning in a loop
+        governed.terminate("app '" + tenant + "' is stopping");
         List<Thread> threads = liveThreads(executor.threadGroup());
         ThreadReaper.reap(threads);
         awaitThreadsEnded(executor.threadGroup());
@@ -130,6 +147,7 @@ public final class TenantInstance {
         if (executor.threadGroup() instanceof TenantThreadGroup group) {
             group.release();
         }
+        governor.unregister(governed);
         unloadNotes = List.copyOf(notes);
         notes.forEach(n -> LOG.info("tenant '{}': on stop: {}", tenant, n));
         try {

@@ -1,6 +1,13 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.governor.GovernedTenant;
+import io.cohost.governor.Governor;
+import io.cohost.governor.StopSignal;
+import io.cohost.governor.quota.Quota;
 import io.cohost.isolation.HostApiClassLoader;
+import io.cohost.isolation.checkpoint.CheckpointInjection;
+import io.cohost.isolation.runtime.RequestAborted;
+import io.cohost.isolation.runtime.TenantTerminated;
 import io.cohost.isolation.TenantClassLoader;
 import io.cohost.isolation.VisibilityPolicy;
 import io.cohost.isolation.globals.TenantGlobals;
@@ -34,11 +41,13 @@ public final class TenantInstanceFactory {
     private final HostConfig config;
     private final AppStore store;
     private final TenantLogs logs;
+    private final Governor governor;
     private final Properties hostProperties;
     private final ThreadGroup tenantsGroup = new ThreadGroup(io.cohost.kernel.HostThreads.group().getParent(), "cohost-tenants");
     private final AtomicLong sequence = new AtomicLong();
 
-    public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs) {
+    public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs, Governor governor) {
+        this.governor = governor;
         this.server = server;
         this.config = config;
         this.store = store;
@@ -48,16 +57,20 @@ public final class TenantInstanceFactory {
     }
 
     /** What varies per app beyond its WAR. */
-    public record Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries) {
+    public record Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries, Quota quota) {
         public static Options defaults() {
-            return new Options(List.of(), Map.of(), false);
+            return new Options(List.of(), Map.of(), false, Quota.none());
+        }
+
+        public Options withQuota(Quota q) {
+            return new Options(hostPackages, systemProperties, nativeLibraries, q);
         }
     }
 
-    public TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer,
-            Options options, TenantGlobals.ExitListener exitListener) throws IOException {
+    TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer,
+            Options options, InstanceEvents events) throws IOException {
         TenantGlobals globals = new TenantGlobals(tenant, hostProperties, options.systemProperties(), logs.stream(tenant),
-                exitListener, options.nativeLibraries());
+                (t, call, status) -> events.exitCalled(call, status), options.nativeLibraries());
         TenantThreadGroup group = new TenantThreadGroup(tenantsGroup, tenant);
         group.routeUncaught(globals::defaultUncaughtExceptionHandler, globals.err());
         TenantExecutor executor = new TenantExecutor(tenant, group, config.tenantMaxThreads(), config.tenantIdleKeepAlive());
@@ -65,7 +78,8 @@ public final class TenantInstanceFactory {
         Path war = store.warPath(tenant, version);
         VisibilityPolicy policy = VisibilityPolicy.defaults().withHostPackages(options.hostPackages());
         HostApiClassLoader parent = new HostApiClassLoader(TenantInstanceFactory.class.getClassLoader(), policy);
-        TransformPipeline pipeline = new TransformPipeline(List.of(new GlobalCallRedirect(options.nativeLibraries())));
+        TransformPipeline pipeline = new TransformPipeline(List.of(new GlobalCallRedirect(options.nativeLibraries()),
+                new CheckpointInjection()));
         Path cacheDir = store.root().resolve("cache").resolve("classes");
         Files.createDirectories(cacheDir);
         TransformedClasses classes = TransformedClasses.prepare(tenant, war, cacheDir.resolve(version + "-" + pipeline.id() + ".zip"),
@@ -78,12 +92,25 @@ public final class TenantInstanceFactory {
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
-        context.setClassLoader(new TenantClassLoader(tenant, parent, context, classes, globals));
+        TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);
+        context.setClassLoader(loader);
+
+        GovernedTenant governed = governor.register(tenant, group, options.quota(),
+                new InstanceControls(loader.guardSwitch(), executor, events));
+        loader.setCheckpointHandler(() -> {
+            try {
+                governed.atCheckpoint();
+            } catch (StopSignal stop) {
+                throw stop.requestOnly() ? new RequestAborted(stop.getMessage()) : new TenantTerminated(stop.getMessage());
+            }
+        });
+        globals.setThreadStartCheck(governed::beforeThreadStart);
+        context.setDispatchHooks(new GovernedDispatch(governed));
 
         Path unpackDir = store.tmpDir().resolve("webapps").resolve(tenant + "-" + sequence.incrementAndGet());
         Files.createDirectories(unpackDir);
         context.setTempDirectory(unpackDir.toFile());
         context.setTempDirectoryPersistent(false);
-        return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir);
+        return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir, governor, governed);
     }
 }

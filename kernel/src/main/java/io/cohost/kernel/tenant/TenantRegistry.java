@@ -1,5 +1,7 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.governor.quota.Quota;
+import io.cohost.governor.quota.QuotaException;
 import io.cohost.kernel.deploy.SpooledUpload;
 import io.cohost.kernel.dispatch.TenantRouter;
 import io.cohost.kernel.management.AppInfo;
@@ -34,6 +36,8 @@ public final class TenantRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
 
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+    /** Which app holds each context path; claimed atomically so two apps deployed at once cannot both take one. */
+    private final Map<String, String> contextPaths = new ConcurrentHashMap<>();
     private final AppStore store;
     private final TenantRouter router;
     private final TenantInstanceFactory factory;
@@ -93,7 +97,7 @@ public final class TenantRegistry {
             String contextPath = request.contextPath()
                     .or(() -> t.record().map(AppRecord::contextPath))
                     .orElse("/" + name);
-            requireContextPathFree(name, contextPath);
+            claimContextPath(name, contextPath);
             store.storeWar(name, upload.sha256(), upload.file());
             TenantState state = t.lifecycle.state();
             if (state == TenantState.RUNNING && request.start()) {
@@ -127,7 +131,7 @@ public final class TenantRegistry {
         });
         t.lifecycle.moveTo(TenantState.DEPLOYING, "version " + shortVersion(version));
         AppRecord record = new AppRecord(t.name, contextPath, request.start() ? DesiredState.RUNNING : DesiredState.STOPPED,
-                version, previous, clock.instant().toString(), request.source());
+                version, previous, clock.instant().toString(), request.source(), mergedQuota(t, request));
         store.save(record);
         t.record(record);
         if (request.start()) {
@@ -145,7 +149,7 @@ public final class TenantRegistry {
                 + shortVersion(old.version()));
         TenantInstance next = null;
         try {
-            next = newInstance(t, version, contextPath);
+            next = newInstance(t, version, contextPath, Quota.parse(mergedQuota(t, request)));
             next.start();
         } catch (Throwable e) {
             String cause = describe(e);
@@ -157,7 +161,7 @@ public final class TenantRegistry {
         }
         AppRecord record = new AppRecord(t.name, contextPath, DesiredState.RUNNING, version,
                 version.equals(old.version()) ? old.previousVersion() : old.version(), clock.instant().toString(),
-                request.source());
+                request.source(), mergedQuota(t, request));
         store.save(record);
         t.record(record);
         t.instance(next);
@@ -286,6 +290,7 @@ public final class TenantRegistry {
                     continue;
                 }
                 t.record(record);
+                contextPaths.put(record.contextPath(), record.name());
                 t.lifecycle.moveTo(TenantState.DEPLOYING, "restored version " + shortVersion(record.version()));
                 if (record.desiredState() == DesiredState.RUNNING) {
                     startInstance(t, "restored at host start");
@@ -317,7 +322,7 @@ public final class TenantRegistry {
         t.lifecycle.moveTo(TenantState.STARTING, cause);
         TenantInstance instance;
         try {
-            instance = newInstance(t, record.version(), record.contextPath());
+            instance = newInstance(t, record.version(), record.contextPath(), Quota.parse(record.quota()));
             instance.start();
         } catch (Throwable e) {
             String failure = describe(e);
@@ -331,14 +336,78 @@ public final class TenantRegistry {
         t.lifecycle.moveTo(TenantState.RUNNING, "serving at " + record.contextPath());
     }
 
-    /** Builds an instance whose exit calls kill this instance (and only this one) from a host thread. */
-    private TenantInstance newInstance(Tenant t, String version, String contextPath) throws java.io.IOException {
+    /**
+     * Builds an instance. Its exit calls and the governor's kills stop this instance (and only this one,
+     * never a newer version) from a host thread, since the tenant's own threads must unwind first.
+     */
+    private TenantInstance newInstance(Tenant t, String version, String contextPath, Quota quota) throws java.io.IOException {
         TenantInstance[] self = new TenantInstance[1];
-        TenantInstance instance = factory.create(t.name, version, contextPath, t.metrics, TenantInstanceFactory.Options.defaults(),
-                (tenant, call, status) -> lifecycleThread.execute(() ->
-                        killInstance(tenant, self[0], "exit: " + call + "(" + status + ") status=" + status)));
+        InstanceEvents events = new InstanceEvents() {
+            @Override
+            public void exitCalled(String call, int status) {
+                lifecycleThread.execute(() -> killInstance(t.name, self[0], "exit: " + call + "(" + status + ") status=" + status));
+            }
+
+            @Override
+            public void killRequested(String reason) {
+                lifecycleThread.execute(() -> killInstance(t.name, self[0], reason));
+            }
+
+            @Override
+            public void note(String type, String detail) {
+                t.lifecycle.note(type, detail);
+            }
+        };
+        TenantInstance instance = factory.create(t.name, version, contextPath, t.metrics,
+                TenantInstanceFactory.Options.defaults().withQuota(quota), events);
         self[0] = instance;
         return instance;
+    }
+
+    /** The app's quotas after this deploy: its current ones, overridden key by key by the request's. */
+    private static java.util.Map<String, String> mergedQuota(Tenant t, DeployRequest request) {
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(t.record().map(AppRecord::quota).orElse(java.util.Map.of()));
+        merged.putAll(request.quota());
+        merged.values().removeIf(String::isBlank);
+        return validQuota(t.name, merged).toMap();
+    }
+
+    static Quota validQuota(String app, java.util.Map<String, String> values) {
+        try {
+            return Quota.parse(values);
+        } catch (QuotaException e) {
+            throw new ManagementException(Kind.INVALID, "app '" + app + "': " + e.getMessage(), "fix the quota and try again");
+        }
+    }
+
+    /**
+     * Changes an app's quotas ({@code cpu -> 250m}; an empty value returns one to the host default);
+     * persisted, and applied to the running instance within one governor period, without a restart.
+     */
+    public AppInfo setQuota(String name, java.util.Map<String, String> changes) {
+        Tenant t = lock(name, false);
+        try {
+            AppRecord record = t.record().orElseThrow();
+            Quota updated;
+            try {
+                updated = Quota.parse(record.quota()).with(changes);
+            } catch (QuotaException e) {
+                throw new ManagementException(Kind.INVALID, "app '" + name + "': " + e.getMessage(), "fix the quota and try again");
+            }
+            AppRecord changed = record.withQuota(updated.toMap());
+            try {
+                store.save(changed);
+            } catch (IOException e) {
+                throw new ManagementException(Kind.INTERNAL, "app '" + name + "': cannot save its quota: " + e.getMessage(),
+                        "check free space and permissions of " + store.root(), e);
+            }
+            t.record(changed);
+            t.instance().ifPresent(i -> i.governedUpdate(updated));
+            t.lifecycle.note("quota", "quota set to " + (updated.toMap().isEmpty() ? "host defaults" : updated.toMap()));
+            return info(t);
+        } finally {
+            t.lock.unlock();
+        }
     }
 
     private void stopInstance(Tenant t, String cause) {
@@ -372,18 +441,18 @@ public final class TenantRegistry {
                 + (detail.isEmpty() ? "" : ": " + detail));
     }
 
-    private void requireContextPathFree(String name, String contextPath) {
+    /** Claims {@code contextPath} for {@code name}, releasing the path it held before. */
+    private void claimContextPath(String name, String contextPath) {
         if (!contextPath.matches("/[A-Za-z0-9._~-]+|/")) {
             throw new ManagementException(Kind.INVALID, "app '" + name + "': invalid context path '" + contextPath + "'",
                     "use '/' or a single segment such as '/" + name + "'");
         }
-        for (Tenant other : tenants.values()) {
-            if (!other.name.equals(name) && !other.removed
-                    && other.record().map(r -> r.contextPath().equals(contextPath)).orElse(false)) {
-                throw new ManagementException(Kind.CONFLICT, "app '" + name + "': context path " + contextPath
-                        + " is already served by app '" + other.name + "'", "choose another context path");
-            }
+        String holder = contextPaths.putIfAbsent(contextPath, name);
+        if (holder != null && !holder.equals(name)) {
+            throw new ManagementException(Kind.CONFLICT, "app '" + name + "': context path " + contextPath
+                    + " is already served by app '" + holder + "'", "choose another context path");
         }
+        contextPaths.entrySet().removeIf(e -> e.getValue().equals(name) && !e.getKey().equals(contextPath));
     }
 
     private Tenant lock(String name, boolean create) {
@@ -407,6 +476,7 @@ public final class TenantRegistry {
 
     private void forget(Tenant t) {
         t.removed = true;
+        contextPaths.values().removeIf(t.name::equals);
         tenants.remove(t.name, t);
         t.metrics.close();
     }
@@ -418,7 +488,21 @@ public final class TenantRegistry {
                 r.map(AppRecord::previousVersion).orElse(""), r.map(x -> x.desiredState().name()).orElse(""),
                 r.map(AppRecord::deployedAt).orElse(""),
                 t.instance().map(i -> String.valueOf(i.startedAt())).orElse(""),
-                r.map(AppRecord::source).orElse(""), t.lifecycle.events());
+                r.map(AppRecord::source).orElse(""), r.map(AppRecord::quota).orElse(java.util.Map.of()),
+                t.instance().map(TenantRegistry::meters).orElse(java.util.Map.of()), t.lifecycle.events());
+    }
+
+    /** Live figures of a running instance; one not measured yet (NaN) is left out rather than shown as 0. */
+    private static java.util.Map<String, Double> meters(TenantInstance i) {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        var g = i.governed();
+        if (!Double.isNaN(g.millicores())) {
+            m.put("cpuMillicores", (double) Math.round(g.millicores()));
+        }
+        m.put("cpuSeconds", g.cpuSeconds());
+        m.put("threads", (double) g.liveThreads());
+        m.put("throttled", g.isThrottled() ? 1.0 : 0.0);
+        return m;
     }
 
     private static ManagementException notFound(String name) {

@@ -8,11 +8,11 @@ import java.util.Set;
  *
  * <pre>
  *  NEW ─► DEPLOYING ─► STARTING ─► RUNNING ─► STOPPING ─► STOPPED ─► UNDEPLOYED
- *            │            │           │                     ▲  │
- *            │            ▼           ▼                     │  └─► STARTING
- *            └────────► FAILED     KILLED ──────────────────┘
- *                         │           │
- *                         └──► STARTING, DEPLOYING, STOPPED, UNDEPLOYED
+ *            │  │         │  │        │            │         ▲  │
+ *            │  └─────────┼──┼────────┼────────────┼─────────┘  └─► STARTING, DEPLOYING
+ *            │            │  └──────► KILLED ◄─────┘ (STARTING, RUNNING and STOPPING can be killed)
+ *            └──────────► FAILED ◄──┘
+ *   FAILED and KILLED ─► STARTING, DEPLOYING, STOPPED, UNDEPLOYED
  * </pre>
  *
  * FAILED carries the cause of a failed start, KILLED the reason the host stopped the app

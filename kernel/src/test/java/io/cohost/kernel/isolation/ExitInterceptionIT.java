@@ -1,5 +1,6 @@
 package io.cohost.kernel.isolation;
 
+import io.cohost.kernel.testing.LiveHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,12 +23,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExitInterceptionIT {
     Path data;
-    IsolationHost host;
+    LiveHost host;
 
     @BeforeAll
     void start(@TempDir Path data) throws Exception {
         this.data = data;
-        host = new IsolationHost(data);
+        host = new LiveHost(data);
         host.deploy("exit-caller", "exit-caller");
         host.deploy("hello", "hello");
     }

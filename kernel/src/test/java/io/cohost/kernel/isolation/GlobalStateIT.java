@@ -1,5 +1,6 @@
 package io.cohost.kernel.isolation;
 
+import io.cohost.kernel.testing.LiveHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GlobalStateIT {
     Path data;
-    IsolationHost host;
+    LiveHost host;
     Locale hostLocale;
     TimeZone hostZone;
 
@@ -30,7 +31,7 @@ class GlobalStateIT {
         this.data = data;
         hostLocale = Locale.getDefault();
         hostZone = TimeZone.getDefault();
-        host = new IsolationHost(data);
+        host = new LiveHost(data);
         host.deploy("one", "global-mutator");
         host.deploy("two", "global-mutator");
     }

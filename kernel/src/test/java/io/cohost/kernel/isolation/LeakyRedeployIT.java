@@ -1,5 +1,6 @@
 package io.cohost.kernel.isolation;
 
+import io.cohost.kernel.testing.LiveHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,7 @@ class LeakyRedeployIT {
 
     @Test
     void redeployingLeakyTwoHundredTimesLeavesNoClassLoaderBehind(@TempDir Path data) throws Exception {
-        try (IsolationHost host = new IsolationHost(data)) {
+        try (LiveHost host = new LiveHost(data)) {
             host.deploy("leaky", "leaky");
             for (int i = 0; i < 10; i++) { // warm up: first-time JDK and Jetty classes are not a leak
                 host.deploy("leaky", "leaky");

@@ -1,5 +1,6 @@
 package io.cohost.kernel.isolation;
 
+import io.cohost.kernel.testing.LiveHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,12 +31,12 @@ class TransformationPipelineIT {
     private static final String HELLO_CLASS = "WEB-INF/classes/io/cohost/samples/hello/HelloServlet.class";
 
     Path data;
-    IsolationHost host;
+    LiveHost host;
 
     @BeforeAll
     void start(@TempDir Path data) throws Exception {
         this.data = data;
-        host = new IsolationHost(data);
+        host = new LiveHost(data);
     }
 
     @AfterAll
@@ -46,7 +47,7 @@ class TransformationPipelineIT {
     @Test
     void aCorruptClassFailsTheDeployNamingTheClass() throws Exception {
         byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1, 2, 3};
-        Path war = WarRewriter.rewrite(IsolationHost.WARS.resolve("hello.war"), data.resolve("corrupt.war"), Map.of(),
+        Path war = WarRewriter.rewrite(LiveHost.WARS.resolve("hello.war"), data.resolve("corrupt.war"), Map.of(),
                 Map.of("WEB-INF/classes/broken/Broken.class", garbage));
 
         assertThatThrownBy(() -> host.deploy("corrupt", war))
@@ -59,7 +60,7 @@ class TransformationPipelineIT {
 
     @Test
     void aClassNamingHostInternalsIsRefused() throws Exception {
-        Path war = WarRewriter.rewrite(IsolationHost.WARS.resolve("hello.war"), data.resolve("sneaky.war"), Map.of(),
+        Path war = WarRewriter.rewrite(LiveHost.WARS.resolve("hello.war"), data.resolve("sneaky.war"), Map.of(),
                 Map.of("WEB-INF/classes/sneaky/Sneaky.class", classReading("sneaky/Sneaky", "io/cohost/kernel/Host", "TENANT_CONNECTOR")));
 
         assertThatThrownBy(() -> host.deploy("sneaky", war))
@@ -71,7 +72,7 @@ class TransformationPipelineIT {
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
     void javaTwentyOneClassFilesDeployAndRun() throws Exception {
-        Path war = WarRewriter.rewrite(IsolationHost.WARS.resolve("hello.war"), data.resolve("java21.war"),
+        Path war = WarRewriter.rewrite(LiveHost.WARS.resolve("hello.war"), data.resolve("java21.war"),
                 Map.of(HELLO_CLASS, b -> WarRewriter.withClassFileVersion(b, 65)), Map.of());
 
         host.deploy("java21", war);
@@ -82,7 +83,7 @@ class TransformationPipelineIT {
     @Test
     @EnabledForJreRange(max = JRE.JAVA_20)
     void javaTwentyOneClassFilesAreRefusedClearlyOnAnOlderJdk() throws Exception {
-        Path war = WarRewriter.rewrite(IsolationHost.WARS.resolve("hello.war"), data.resolve("java21.war"),
+        Path war = WarRewriter.rewrite(LiveHost.WARS.resolve("hello.war"), data.resolve("java21.war"),
                 Map.of(HELLO_CLASS, b -> WarRewriter.withClassFileVersion(b, 65)), Map.of());
 
         assertThatThrownBy(() -> host.deploy("java21", war))

@@ -1,5 +1,6 @@
 package io.cohost.kernel.isolation;
 
+import io.cohost.kernel.testing.LiveHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,12 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisibilityIT {
     Path data;
-    IsolationHost host;
+    LiveHost host;
 
     @BeforeAll
     void start(@TempDir Path data) throws Exception {
         this.data = data;
-        host = new IsolationHost(data);
+        host = new LiveHost(data);
         host.deploy("mutator", "global-mutator");
         host.deploy("conflicts", "conflicts");
     }

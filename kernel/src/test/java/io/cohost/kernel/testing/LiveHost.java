@@ -1,4 +1,4 @@
-package io.cohost.kernel.isolation;
+package io.cohost.kernel.testing;
 
 import io.cohost.kernel.Host;
 import io.cohost.kernel.HostConfig;
@@ -16,34 +16,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A real host on free ports with a temporary data directory, and a plain HTTP client for its tenants. */
-final class IsolationHost implements AutoCloseable {
-    static final Path WARS = Path.of(System.getProperty("cohost.wars", "target/wars"));
+public final class LiveHost implements AutoCloseable {
+    public static final Path WARS = Path.of(System.getProperty("cohost.wars", "target/wars"));
 
-    final Host host;
+    public final Host host;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    IsolationHost(Path dataDir) throws Exception {
-        host = Host.create(HostConfig.ephemeral(dataDir));
+    public LiveHost(Path dataDir) throws Exception {
+        this(HostConfig.ephemeral(dataDir));
+    }
+
+    public LiveHost(HostConfig config) throws Exception {
+        host = Host.create(config);
         host.start();
     }
 
-    AppInfo deploy(String name, String war) throws IOException {
+    public AppInfo deploy(String name, String war) throws IOException {
         return deploy(name, WARS.resolve(war + ".war"));
     }
 
-    AppInfo deploy(String name, Path war) throws IOException {
+    public AppInfo deploy(String name, Path war) throws IOException {
         try (InputStream in = Files.newInputStream(war)) {
             return host.management().deploy(name, in, DeployRequest.defaults());
         }
     }
 
     /** Body of GET {@code path} on the tenant connector; new connection each time, so none keeps a tenant alive. */
-    String get(String path) {
+    public String get(String path) {
         return send(path).body();
     }
 
-    HttpResponse<String> send(String path) {
+    public HttpResponse<String> send(String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(host.tenantUri() + path))
                     .header("Connection", "close").timeout(Duration.ofSeconds(30)).build();
@@ -56,7 +60,7 @@ final class IsolationHost implements AutoCloseable {
         }
     }
 
-    String state(String app) {
+    public String state(String app) {
         return host.management().app(app).state();
     }
 

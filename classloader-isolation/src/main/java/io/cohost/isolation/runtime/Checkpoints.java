@@ -1,0 +1,19 @@
+package io.cohost.isolation.runtime;
+
+import io.cohost.isolation.TenantClassLoader;
+
+/**
+ * The slow path of every checkpoint: reached only when the tenant's guard is non-zero, that is when
+ * the host wants something of the tenant's threads (pause while throttled, abort one request, stop).
+ * It asks the tenant's {@link io.cohost.isolation.checkpoint.CheckpointHandler}.
+ */
+public final class Checkpoints {
+    private Checkpoints() {}
+
+    public static void slow(Class<?> guard) {
+        TenantClassLoader loader = TenantClassLoader.of(guard);
+        if (loader != null) {
+            loader.checkpointHandler().atCheckpoint();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.cohost.governor;
+
+import io.cohost.governor.cpu.CpuBudget;
+import io.cohost.governor.cpu.TenantCpuMeter;
+import io.cohost.governor.cpu.ThreadCpuClock;
+import io.cohost.governor.quota.Limit;
+import io.cohost.governor.quota.Quota;
+import io.cohost.governor.quota.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The governor's view of one running tenant instance: its meters, its quota and what is currently
+ * being done to it (throttled, requests to abort, stopping). The governor thread calls {@link #sample};
+ * tenant threads call {@link #atCheckpoint} when the guard is raised, and the dispatch calls the
+ * request hooks.
+ *
+ * <pre>
+ *  sample():  CPU of the thread group ─► budget ─► throttle on/off ─► guard
+ *             per-request CPU ─► abort the request at its next checkpoint
+ *             live threads ─► over quota: event
+ *  atCheckpoint(): stopping? throw · this request aborted? throw · throttled? park until allowed
+ * </pre>
+ */
+public final class GovernedTenant {
+    private static final Logger LOG = LoggerFactory.getLogger(GovernedTenant.class);
+    private static final long PARK_NANOS = 2_000_000;
+
+    private final String tenant;
+    private final ThreadGroup group;
+    private final TenantControls controls;
+    private final ThreadCpuClock clock;
+    private final TenantCpuMeter cpu;
+    private final CpuBudget budget;
+    private final Escalation escalation;
+    private final Map<Thread, Long> requestStartCpu = new ConcurrentHashMap<>();
+    private final Map<Thread, String> aborts = new ConcurrentHashMap<>();
+    private final AdmissionGate admission;
+    private volatile Quota quota;
+    private volatile boolean throttled;
+    private volatile boolean rejecting;
+    private volatile String terminating;
+    private volatile double millicores = Double.NaN;
+    private volatile int liveThreads;
+    private volatile long throttledTimes;
+    private long lastSampleNanos = -1;
+    private long lastCpuNanos;
+    private long violationSinceNanos = -1;
+    private boolean threadsOverReported;
+
+    GovernedTenant(String tenant, ThreadGroup group, Quota quota, TenantControls controls, ThreadCpuClock clock,
+            long periodNanos, Escalation escalation) {
+        this.tenant = tenant;
+        this.group = group;
+        this.controls = controls;
+        this.clock = clock;
+        this.cpu = new TenantCpuMeter(clock);
+        this.budget = new CpuBudget(periodNanos);
+        this.escalation = escalation;
+        this.admission = new AdmissionGate(tenant);
+        setQuota(quota);
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public Quota quota() {
+        return quota;
+    }
+
+    /** Takes effect at the next sample (within one sampling period). */
+    public void setQuota(Quota effective) {
+        this.quota = effective;
+        budget.setMillicores(effective.get(Resource.CPU).valueOrMax());
+        admission.setLimit(effective.get(Resource.CONCURRENCY).valueOrMax());
+    }
+
+    // ---- what tenant threads and the dispatch call ----
+
+    /** The slow path of a checkpoint, on a tenant thread. */
+    public void atCheckpoint() {
+        Thread me = Thread.currentThread();
+        while (true) {
+            String stop = terminating;
+            if (stop != null) {
+                throw new StopSignal(stop, false);
+            }
+            String abort = aborts.remove(me);
+            if (abort != null) {
+                updateGuard();
+                throw new StopSignal(abort, true);
+            }
+            if (!throttled) {
+                return;
+            }
+            LockSupport.parkNanos(this, PARK_NANOS);
+        }
+    }
+
+    /** A request starts running tenant code on the current thread. */
+    public void requestStarted() {
+        requestStartCpu.put(Thread.currentThread(), clock.currentThreadCpuNanos());
+    }
+
+    /** The synchronous part of the request is over on the current thread. */
+    public void requestEnded() {
+        Thread me = Thread.currentThread();
+        requestStartCpu.remove(me);
+        if (aborts.remove(me) != null) {
+            updateGuard();
+        }
+    }
+
+    public AdmissionGate admission() {
+        return admission;
+    }
+
+    /** True while the ladder has reached "reject": new requests get 503. */
+    public boolean isRejecting() {
+        return rejecting;
+    }
+
+    /** Every tenant thread unwinds at its next checkpoint; throttled ones wake up to do so. */
+    public void terminate(String reason) {
+        terminating = reason;
+        controls.setGuard(true);
+    }
+
+    // ---- what the governor thread calls ----
+
+    void sample(long nowNanos) {
+        List<Thread> threads = threads();
+        long total = cpu.sample(threads);
+        long used = total - lastCpuNanos;
+        if (lastSampleNanos >= 0 && nowNanos > lastSampleNanos) {
+            // smoothed over about a second: one sample is too short to mean anything to an operator
+            double instant = used * 1000.0 / (nowNanos - lastSampleNanos);
+            double weight = Math.min(1.0, (nowNanos - lastSampleNanos) / 1e9);
+            millicores = Double.isNaN(millicores) ? instant : millicores + weight * (instant - millicores);
+        }
+        lastCpuNanos = total;
+        lastSampleNanos = nowNanos;
+
+        boolean allowed = budget.charge(used, nowNanos);
+        escalateCpu(allowed, nowNanos);
+        checkRequestCpu(threads);
+        checkThreads(threads);
+    }
+
+    private void escalateCpu(boolean allowed, long nowNanos) {
+        List<Escalation.Step> ladder = escalation.ladder(Resource.CPU);
+        if (allowed) {
+            if (throttled || rejecting) {
+                throttled = false;
+                rejecting = false;
+                updateGuard();
+            }
+            violationSinceNanos = -1;
+            return;
+        }
+        if (violationSinceNanos < 0) {
+            violationSinceNanos = nowNanos;
+            if (ladder.contains(Escalation.Step.NOTIFY) && throttledTimes == 0) {
+                controls.event("cpu-quota", "using more CPU than its quota of " + quota.get(Resource.CPU).valueOrMax() + "m");
+            }
+        }
+        long steps = 1 + (nowNanos - violationSinceNanos) / Math.max(1, escalation.stepAfter().toNanos());
+        List<Escalation.Step> enforcing = ladder.stream().filter(s -> s != Escalation.Step.NOTIFY).limit(steps).toList();
+        if (enforcing.contains(Escalation.Step.THROTTLE) && !throttled) {
+            throttled = true;
+            throttledTimes++;
+            updateGuard();
+        }
+        if (enforcing.contains(Escalation.Step.REJECT) && !rejecting) {
+            rejecting = true;
+            controls.event("cpu-reject", "over its CPU quota for " + escalation.stepAfter().toSeconds() + "s; new requests get 503");
+        }
+        if (enforcing.contains(Escalation.Step.STOP) && terminating == null) {
+            controls.kill("cpu: over quota " + quota.get(Resource.CPU).valueOrMax() + "m for "
+                    + (nowNanos - violationSinceNanos) / 1_000_000 + " ms, using " + Math.round(millicores) + "m");
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private void checkRequestCpu(List<Thread> threads) {
+        long limit = quota.get(Resource.REQUEST_CPU).valueOrMax();
+        if (limit == Long.MAX_VALUE || requestStartCpu.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Thread, Long> e : requestStartCpu.entrySet()) {
+            long now = cpu.lastSample(e.getKey().getId());
+            if (now >= 0 && now - e.getValue() > limit && !aborts.containsKey(e.getKey())) {
+                String msg = "app '" + tenant + "': request aborted after using more than its CPU limit of "
+                        + (limit / 1_000_000) + " ms (requestCpu); raise 'requestCpu' in the app's quota or make the request cheaper";
+                aborts.put(e.getKey(), msg);
+                controls.event("request-cpu", "aborted a request on " + e.getKey().getName() + " after " + ((now - e.getValue()) / 1_000_000) + " ms of CPU");
+                updateGuard();
+            }
+        }
+    }
+
+    private void checkThreads(List<Thread> threads) {
+        int own = 0;
+        for (Thread t : threads) {
+            if (!controls.isRequestWorker(t)) {
+                own++;
+            }
+        }
+        liveThreads = own;
+        long limit = quota.get(Resource.THREADS).valueOrMax();
+        if (own > limit && !threadsOverReported) {
+            threadsOverReported = true;
+            controls.event("thread-quota", own + " live threads, over its quota of " + limit
+                    + " (threads started by JDK code on its behalf are counted, not refused)");
+        } else if (own <= limit) {
+            threadsOverReported = false;
+        }
+    }
+
+    /**
+     * Refuses to start a thread the tenant's own code starts when it already has {@code threads} live
+     * threads (request workers not counted). Called on the tenant's thread before {@code Thread.start}.
+     */
+    public void beforeThreadStart() {
+        long limit = quota.get(Resource.THREADS).valueOrMax();
+        if (limit == Long.MAX_VALUE) {
+            return;
+        }
+        int own = 0;
+        for (Thread t : threads()) {
+            if (!controls.isRequestWorker(t)) {
+                own++;
+            }
+        }
+        if (own >= limit) {
+            throw new IllegalStateException("app '" + tenant + "': thread quota reached (" + own + " of " + limit
+                    + " live threads); raise 'threads' in the app's quota or reuse threads (e.g. a bounded executor)");
+        }
+    }
+
+    private void updateGuard() {
+        controls.setGuard(terminating != null || throttled || !aborts.isEmpty());
+    }
+
+    List<Thread> threads() {
+        Thread[] buffer = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(buffer, true);
+        List<Thread> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            result.add(buffer[i]);
+        }
+        return result;
+    }
+
+    ThreadGroup group() {
+        return group;
+    }
+
+    void event(String type, String detail) {
+        controls.event(type, detail);
+    }
+
+    // ---- meters ----
+
+    public double cpuSeconds() {
+        return cpu.totalNanos() / 1e9;
+    }
+
+    /** CPU use in millicores, averaged over about the last second; NaN before the second sample. */
+    public double millicores() {
+        return millicores;
+    }
+
+    public int liveThreads() {
+        return liveThreads;
+    }
+
+    public boolean isThrottled() {
+        return throttled;
+    }
+
+    public long throttledTimes() {
+        return throttledTimes;
+    }
+
+    @Override
+    public String toString() {
+        return "GovernedTenant{" + tenant + " " + quota + (throttled ? " throttled" : "") + "}";
+    }
+
+    static void logFailure(String tenant, Throwable t) {
+        LOG.warn("tenant '{}': governor sample failed", tenant, t);
+    }
+}

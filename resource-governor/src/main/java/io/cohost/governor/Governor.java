@@ -1,0 +1,175 @@
+package io.cohost.governor;
+
+import io.cohost.governor.cpu.ThreadCpuClock;
+import io.cohost.governor.quota.Quota;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The resource governor: one thread that meters every tenant each {@code samplePeriod} and enforces
+ * their quotas (see {@link GovernedTenant}), checks for deadlocks once a second, and publishes per-app
+ * meters tagged {@code app}:
+ * <pre>
+ * cohost.tenant.cpu            seconds of CPU used (counter; all versions of the app)
+ * cohost.tenant.cpu.usage      millicores over the last sample (gauge)
+ * cohost.tenant.threads        live threads the app started itself (gauge)
+ * cohost.tenant.throttled      1 while throttled (gauge)
+ * </pre>
+ */
+public final class Governor implements AutoCloseable {
+    private final GovernorSettings settings;
+    private final MeterRegistry meters;
+    private final ThreadCpuClock clock = new ThreadCpuClock();
+    private final List<GovernedTenant> tenants = new CopyOnWriteArrayList<>();
+    private final Map<String, AppMeters> appMeters = new ConcurrentHashMap<>();
+    private final Set<Set<Long>> reportedDeadlocks = new HashSet<>();
+    private ScheduledExecutorService sampler;
+    private long lastDeadlockCheck;
+
+    public Governor(GovernorSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    public GovernorSettings settings() {
+        return settings;
+    }
+
+    /** Starts metering on a thread from {@code threads} (the host's, so it never joins a tenant's group). */
+    public void start(ThreadFactory threads) {
+        sampler = Executors.newSingleThreadScheduledExecutor(threads);
+        long period = settings.samplePeriod().toNanos();
+        sampler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts governing a tenant instance with its app's quota (host defaults fill what it leaves unset). */
+    public GovernedTenant register(String tenant, ThreadGroup group, Quota quota, TenantControls controls) {
+        GovernedTenant t = new GovernedTenant(tenant, group, quota.orDefaults(settings.defaultQuota()), controls, clock,
+                settings.cpuPeriod().toNanos(), settings.escalation());
+        tenants.add(t);
+        appMeters.computeIfAbsent(tenant, AppMeters::new).current = t;
+        return t;
+    }
+
+    public void unregister(GovernedTenant t) {
+        tenants.remove(t);
+        AppMeters m = appMeters.get(t.tenant());
+        if (m != null) {
+            m.retiredCpuSeconds += t.cpuSeconds();
+            if (m.current == t) {
+                m.current = null;
+            }
+        }
+    }
+
+    /** The app is gone for good: its meters are removed. */
+    public void forget(String tenant) {
+        AppMeters m = appMeters.remove(tenant);
+        if (m != null) {
+            m.close();
+        }
+    }
+
+    /** Applies a new quota to a running instance; effective within one sample period. */
+    public void updateQuota(GovernedTenant t, Quota quota) {
+        t.setQuota(quota.orDefaults(settings.defaultQuota()));
+    }
+
+    void tick() {
+        long now = System.nanoTime();
+        for (GovernedTenant t : tenants) {
+            try {
+                t.sample(now);
+            } catch (RuntimeException e) {
+                GovernedTenant.logFailure(t.tenant(), e);
+            }
+        }
+        if (now - lastDeadlockCheck > 1_000_000_000L) {
+            lastDeadlockCheck = now;
+            checkDeadlocks();
+        }
+    }
+
+    /** Deadlocks among a tenant's threads are reported once, naming the threads and the locks. */
+    private void checkDeadlocks() {
+        long[] ids = clock.deadlockedThreads();
+        if (ids.length == 0) {
+            reportedDeadlocks.clear();
+            return;
+        }
+        ThreadInfo[] infos = clock.info(ids);
+        for (GovernedTenant t : tenants) {
+            Set<Long> mine = new HashSet<>();
+            List<String> described = new ArrayList<>();
+            for (ThreadInfo info : infos) {
+                if (info != null && belongs(info.getThreadId(), t)) {
+                    mine.add(info.getThreadId());
+                    described.add("'" + info.getThreadName() + "' waits for " + info.getLockName() + " held by '" + info.getLockOwnerName() + "'");
+                }
+            }
+            if (!mine.isEmpty() && reportedDeadlocks.add(mine)) {
+                t.event("deadlock", "deadlocked threads: " + String.join("; ", described) + "; restart the app to clear it");
+            }
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static boolean belongs(long threadId, GovernedTenant t) {
+        for (Thread th : t.threads()) {
+            if (th.getId() == threadId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
+        appMeters.values().forEach(AppMeters::close);
+        appMeters.clear();
+    }
+
+    /** The meters of one app; they outlive its instances (restarts, redeploys) and read the current one. */
+    private final class AppMeters implements AutoCloseable {
+        private final List<Meter> registered = new ArrayList<>();
+        volatile GovernedTenant current;
+        volatile double retiredCpuSeconds;
+
+        AppMeters(String app) {
+            registered.add(FunctionCounter.builder("cohost.tenant.cpu", this,
+                            m -> m.retiredCpuSeconds + (m.current == null ? 0 : m.current.cpuSeconds()))
+                    .tag("app", app).baseUnit("seconds").description("CPU time used by the app").register(meters));
+            registered.add(Gauge.builder("cohost.tenant.cpu.usage", this,
+                            m -> m.current == null ? Double.NaN : m.current.millicores())
+                    .tag("app", app).baseUnit("millicores").description("CPU use over the last sample").register(meters));
+            registered.add(Gauge.builder("cohost.tenant.threads", this,
+                            m -> m.current == null ? Double.NaN : m.current.liveThreads())
+                    .tag("app", app).baseUnit("threads").description("Live threads the app started itself").register(meters));
+            registered.add(Gauge.builder("cohost.tenant.throttled", this,
+                            m -> m.current != null && m.current.isThrottled() ? 1 : 0)
+                    .tag("app", app).description("1 while the app is CPU-throttled").register(meters));
+        }
+
+        @Override
+        public void close() {
+            registered.forEach(meters::remove);
+        }
+    }
+}

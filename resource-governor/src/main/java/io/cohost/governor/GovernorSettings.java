@@ -1,0 +1,36 @@
+package io.cohost.governor;
+
+import io.cohost.governor.quota.Quota;
+import java.time.Duration;
+
+/**
+ * Host-wide governor settings.
+ *
+ * @param samplePeriod    how often every tenant is metered (default 20 ms)
+ * @param cpuPeriod       the CPU budget period; unused CPU piles up to one period (default 100 ms)
+ * @param defaultQuota    quotas for apps that do not set them (default: {@code threads: 1000}, the rest
+ *                        unlimited; without a thread limit one app can exhaust the process's native threads)
+ * @param escalation      the ladder per resource
+ * @param cpuBudgetMillis total CPU the host may promise to apps, refusing deploys beyond it; 0 = no check
+ * @param memoryBudgetBytes total memory the host may promise to apps; 0 = no check
+ */
+public record GovernorSettings(Duration samplePeriod, Duration cpuPeriod, Quota defaultQuota, Escalation escalation,
+        long cpuBudgetMillis, long memoryBudgetBytes) {
+
+    public static GovernorSettings standard() {
+        return new GovernorSettings(Duration.ofMillis(20), Duration.ofMillis(100), Quota.parse(java.util.Map.of("threads", "1000")),
+                Escalation.defaults(), 0, 0);
+    }
+
+    public GovernorSettings withDefaults(Quota q) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes);
+    }
+
+    public GovernorSettings withEscalation(Escalation e) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes);
+    }
+
+    public GovernorSettings withBudgets(long cpuMillis, long memoryBytes) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes);
+    }
+}
