@@ -101,7 +101,7 @@ final class HostModule extends AbstractModule {
     @Provides
     @Singleton
     TenantRegistry registry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
-        return new TenantRegistry(store, router, factory, meters, clock);
+        return new TenantRegistry(store, router, factory, meters, clock, config.restartPolicy(), config.governor());
     }
 
     @Provides

@@ -19,6 +19,7 @@ final class Tenant {
     volatile boolean removed;
     private volatile AppRecord record;
     private volatile TenantInstance instance;
+    private final java.util.Deque<java.time.Instant> kills = new java.util.ArrayDeque<>();
 
     Tenant(String name, Clock clock, TenantRequestMetrics metrics) {
         this.name = name;
@@ -40,5 +41,16 @@ final class Tenant {
 
     void instance(TenantInstance instance) {
         this.instance = instance;
+    }
+
+    /** Records a kill and returns how many happened within {@code window} up to now. */
+    int recordKill(java.time.Instant now, java.time.Duration window) {
+        synchronized (kills) {
+            kills.addLast(now);
+            while (!kills.isEmpty() && kills.peekFirst().isBefore(now.minus(window))) {
+                kills.removeFirst();
+            }
+            return kills.size();
+        }
     }
 }

@@ -48,7 +48,15 @@ public final class TenantRegistry {
     private final java.util.concurrent.ExecutorService lifecycleThread =
             java.util.concurrent.Executors.newSingleThreadExecutor(io.cohost.kernel.HostThreads.factory("cohost-lifecycle"));
 
-    public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
+    private final RestartPolicy restartPolicy;
+    private final io.cohost.governor.GovernorSettings budgets;
+    private final java.util.concurrent.ScheduledExecutorService restarts =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(io.cohost.kernel.HostThreads.factory("cohost-restarts"));
+
+    public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock,
+            RestartPolicy restartPolicy, io.cohost.governor.GovernorSettings budgets) {
+        this.restartPolicy = restartPolicy;
+        this.budgets = budgets;
         this.store = store;
         this.router = router;
         this.factory = factory;
@@ -275,10 +283,37 @@ public final class TenantRegistry {
             router.route(instance.contextPath(), new TenantRouter.Unavailable("app '" + name + "' was killed: " + reason));
             stopAndWatch(instance);
             t.lifecycle.moveTo(TenantState.KILLED, reason);
+            afterKill(t);
             return true;
         } finally {
             t.lock.unlock();
         }
+    }
+
+    /** Quarantines an app killed too often, or schedules its automatic restart if the policy asks for one. */
+    private void afterKill(Tenant t) {
+        java.time.Instant now = clock.instant();
+        int recent = t.recordKill(now, restartPolicy.window());
+        if (recent >= restartPolicy.quarantineAfter()) {
+            t.lifecycle.note("quarantined", "killed " + recent + " times within " + restartPolicy.window().toMinutes()
+                    + " min; it stays KILLED until an operator starts it");
+            return;
+        }
+        if (!restartPolicy.autoRestart()) {
+            return;
+        }
+        java.time.Duration delay = restartPolicy.backoff(recent);
+        t.lifecycle.note("restart-scheduled", "automatic restart in " + delay.toMillis() + " ms (kill " + recent + " of "
+                + restartPolicy.quarantineAfter() + " before quarantine)");
+        restarts.schedule(() -> {
+            if (!t.removed && t.lifecycle.state() == TenantState.KILLED) {
+                try {
+                    start(t.name);
+                } catch (ManagementException e) {
+                    LOG.warn("tenant '{}': automatic restart failed: {}", t.name, e.getMessage());
+                }
+            }
+        }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Brings back every app the data directory holds, each to its desired state. */
@@ -365,11 +400,41 @@ public final class TenantRegistry {
     }
 
     /** The app's quotas after this deploy: its current ones, overridden key by key by the request's. */
-    private static java.util.Map<String, String> mergedQuota(Tenant t, DeployRequest request) {
+    private java.util.Map<String, String> mergedQuota(Tenant t, DeployRequest request) {
         java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(t.record().map(AppRecord::quota).orElse(java.util.Map.of()));
         merged.putAll(request.quota());
         merged.values().removeIf(String::isBlank);
-        return validQuota(t.name, merged).toMap();
+        Quota quota = validQuota(t.name, merged);
+        requireWithinBudget(t.name, quota);
+        return quota.toMap();
+    }
+
+    /**
+     * Refuses a quota that would promise more CPU or memory to apps than the host's budget (when one is
+     * configured). Only explicit amounts count: an app without a limit is promised nothing.
+     */
+    private void requireWithinBudget(String app, Quota quota) {
+        checkBudget(app, quota, io.cohost.governor.quota.Resource.CPU, budgets.cpuBudgetMillis(), "m", "--cpu-budget");
+        checkBudget(app, quota, io.cohost.governor.quota.Resource.MEMORY, budgets.memoryBudgetBytes(), " bytes", "--memory-budget");
+    }
+
+    private void checkBudget(String app, Quota quota, io.cohost.governor.quota.Resource resource, long budget, String unit, String option) {
+        long mine = quota.orDefaults(budgets.defaultQuota()).get(resource) instanceof io.cohost.governor.quota.Limit.Amount a ? a.value() : 0;
+        if (budget <= 0 || mine == 0) {
+            return;
+        }
+        long others = 0;
+        for (Tenant other : tenants.values()) {
+            if (!other.name.equals(app) && !other.removed && other.record().isPresent()) {
+                Quota q = Quota.parse(other.record().get().quota()).orDefaults(budgets.defaultQuota());
+                others += q.get(resource) instanceof io.cohost.governor.quota.Limit.Amount a ? a.value() : 0;
+            }
+        }
+        if (others + mine > budget) {
+            throw new ManagementException(Kind.CONFLICT, "app '" + app + "': a " + resource.key() + " quota of " + mine + unit
+                    + " would promise " + (others + mine) + unit + " to apps, over the host's budget of " + budget + unit,
+                    "lower this or another app's " + resource.key() + " quota, or raise the host's " + option);
+        }
     }
 
     static Quota validQuota(String app, java.util.Map<String, String> values) {
@@ -394,6 +459,7 @@ public final class TenantRegistry {
             } catch (QuotaException e) {
                 throw new ManagementException(Kind.INVALID, "app '" + name + "': " + e.getMessage(), "fix the quota and try again");
             }
+            requireWithinBudget(name, updated);
             AppRecord changed = record.withQuota(updated.toMap());
             try {
                 store.save(changed);

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /spin} loops forever; {@code /spin-catch} loops forever inside {@code catch (Throwable)} and
  * retries; {@code /recurse} recurses deeply, forever; {@code /burn?ms=N} burns N ms of CPU and answers;
  * {@code /spawn} starts a spinning background thread and answers; {@code /thread} names the thread serving it;
- * {@code /} answers "hog".
+ * {@code /deadlock} starts two threads that deadlock; {@code /} answers "hog".
  */
 @WebServlet("/*")
 public class HogServlet extends HttpServlet {
@@ -49,6 +49,13 @@ public class HogServlet extends HttpServlet {
                 resp.getWriter().print("spawned");
             }
             case "/thread" -> resp.getWriter().print(Thread.currentThread().getName());
+            case "/deadlock" -> {
+                Object a = new Object();
+                Object b = new Object();
+                new Thread(() -> lockBoth(a, b), "hog-deadlock-1").start();
+                new Thread(() -> lockBoth(b, a), "hog-deadlock-2").start();
+                resp.getWriter().print("deadlocking");
+            }
             default -> resp.getWriter().print("hog");
         }
     }
@@ -67,6 +74,19 @@ public class HogServlet extends HttpServlet {
             try {
                 spin();
             } catch (Throwable t) {
+                SINK.incrementAndGet();
+            }
+        }
+    }
+
+    /** Takes {@code first} then {@code second}; two threads taking them in opposite orders deadlock. */
+    static void lockBoth(Object first, Object second) {
+        synchronized (first) {
+            long until = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            synchronized (second) {
                 SINK.incrementAndGet();
             }
         }
