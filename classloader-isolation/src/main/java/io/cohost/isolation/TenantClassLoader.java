@@ -166,6 +166,21 @@ public final class TenantClassLoader extends WebAppClassLoader {
         }
     }
 
+    private final List<Class<?>> initialized = new ArrayList<>();
+
+    public void markInitialized(Class<?> type) {
+        synchronized (initialized) {
+            initialized.add(type);
+        }
+    }
+
+    /** The classes of this tenant whose static initializer has started: their statics are safe to read. */
+    public List<Class<?>> initializedClasses() {
+        synchronized (initialized) {
+            return List.copyOf(initialized);
+        }
+    }
+
     /** The classes this loader has defined so far. */
     public List<Class<?>> definedClasses() {
         synchronized (defined) {
@@ -177,6 +192,9 @@ public final class TenantClassLoader extends WebAppClassLoader {
     public void forgetClasses() {
         synchronized (defined) {
             defined.clear();
+        }
+        synchronized (initialized) {
+            initialized.clear();
         }
     }
 

@@ -160,6 +160,10 @@ public final class Host extends ContainerLifeCycle {
         return dropIn;
     }
 
+    public Governor governor() {
+        return governor;
+    }
+
     public PrometheusMeterRegistry meters() {
         return meters;
     }

@@ -41,9 +41,23 @@ public final class GovernedTenant {
     private final Map<Thread, Long> requestStartCpu = new ConcurrentHashMap<>();
     private final Map<Thread, String> aborts = new ConcurrentHashMap<>();
     private final AdmissionGate admission;
+    private final io.cohost.governor.cpu.TenantAllocationMeter allocation = new io.cohost.governor.cpu.TenantAllocationMeter();
+    private volatile HeapRoots heapRoots = HeapRoots.NONE;
+    private volatile long retainedBytes = -1;
+    private volatile long retainedMeasuredAtMillis;
+    private volatile boolean retainedComplete;
+    private volatile double allocationBytesPerSecond = Double.NaN;
+    private volatile boolean pausedForWalk;
+    private volatile boolean walking;
+    private volatile boolean walkWanted;
+    private volatile boolean walkPauses;
+    private long allocatedAtWalk;
+    private long lastAllocated;
+    private long lastWalkNanos = -1;
     private volatile Quota quota;
     private volatile boolean throttled;
     private volatile boolean rejecting;
+    private volatile boolean admissionPaused;
     private volatile String terminating;
     private volatile double millicores = Double.NaN;
     private volatile int liveThreads;
@@ -96,7 +110,7 @@ public final class GovernedTenant {
                 updateGuard();
                 throw new StopSignal(abort, true);
             }
-            if (!throttled) {
+            if (!throttled && !pausedForWalk) {
                 return;
             }
             LockSupport.parkNanos(this, PARK_NANOS);
@@ -121,9 +135,9 @@ public final class GovernedTenant {
         return admission;
     }
 
-    /** True while the ladder has reached "reject": new requests get 503. */
+    /** True while the ladder has reached "reject", or the host is low on heap: new requests get 503. */
     public boolean isRejecting() {
-        return rejecting;
+        return rejecting || admissionPaused;
     }
 
     /** Every tenant thread unwinds at its next checkpoint; throttled ones wake up to do so. */
@@ -149,6 +163,7 @@ public final class GovernedTenant {
 
         boolean allowed = budget.charge(used, nowNanos);
         escalateCpu(allowed, nowNanos);
+        sampleAllocation(threads, nowNanos);
         checkRequestCpu(threads);
         checkThreads(threads);
     }
@@ -185,6 +200,137 @@ public final class GovernedTenant {
             controls.kill("cpu: over quota " + quota.get(Resource.CPU).valueOrMax() + "m for "
                     + (nowNanos - violationSinceNanos) / 1_000_000 + " ms, using " + Math.round(millicores) + "m");
         }
+    }
+
+    /** How often a tenant's retained heap is measured when nothing else asks for it. */
+    static final long PERIODIC_WALK_NANOS = 10_000_000_000L;
+
+    /**
+     * GraalVM's trigger: when the last retained size plus what was allocated since reaches the memory
+     * quota, the tenant might be over it, so it is measured now (paused, so it cannot outrun the walk);
+     * otherwise it is measured now and then for the {@code heap} meter.
+     */
+    private void sampleAllocation(List<Thread> threads, long nowNanos) {
+        long allocated = allocation.sample(threads);
+        if (lastSampleNanos >= 0) {
+            double rate = (allocated - lastAllocated) * 1e9 / Math.max(1, nowNanos - lastSampleNanos);
+            allocationBytesPerSecond = Double.isNaN(allocationBytesPerSecond) ? rate : allocationBytesPerSecond + 0.2 * (rate - allocationBytesPerSecond);
+        }
+        lastAllocated = allocated;
+        if (walking || walkWanted) {
+            return;
+        }
+        long limit = quota.get(Resource.MEMORY).valueOrMax();
+        long estimate = Math.max(0, retainedBytes) + (allocated - allocatedAtWalk);
+        if (limit != Long.MAX_VALUE && estimate >= limit) {
+            walkWanted = true;
+            walkPauses = true;
+        } else if (lastWalkNanos < 0 || nowNanos - lastWalkNanos > PERIODIC_WALK_NANOS) {
+            walkWanted = true;
+            walkPauses = false;
+        }
+    }
+
+    boolean takeWalkRequest() {
+        if (walkWanted && !walking) {
+            walking = true;
+            walkWanted = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Asks for a measurement at the next opportunity (the low-memory breaker, an operator). */
+    void requestWalk(boolean pause) {
+        walkPauses |= pause;
+        walkWanted = true;
+    }
+
+    /** Measures now, on the calling (governor heap) thread, pausing the tenant if asked. */
+    RetainedHeapWalkerResult walkNow(io.cohost.governor.heap.RetainedHeapWalker walker, boolean pause) {
+        walking = true;
+        walkPauses |= pause;
+        return walk(walker);
+    }
+
+    /** While the host is low on heap, every tenant refuses new requests (503) until the breaker is done. */
+    void pauseAdmission(boolean paused) {
+        admissionPaused = paused;
+    }
+
+    /** Measures the retained heap; runs on the governor's heap thread, one walk at a time. */
+    RetainedHeapWalkerResult walk(io.cohost.governor.heap.RetainedHeapWalker walker) {
+        boolean pause = walkPauses;
+        long limit = quota.get(Resource.MEMORY).valueOrMax();
+        try {
+            if (pause) {
+                pausedForWalk = true;
+                updateGuard();
+            }
+            long allocatedBefore = allocation.totalBytes();
+            var result = walker.walk(heapRoots::forEachRoot, heapRoots::owns, limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1);
+            allocatedAtWalk = allocatedBefore;
+            retainedBytes = result.bytes();
+            retainedComplete = result.complete();
+            retainedMeasuredAtMillis = System.currentTimeMillis();
+            lastWalkNanos = System.nanoTime();
+            if (limit != Long.MAX_VALUE && result.bytes() > limit) {
+                memoryViolation(result.bytes(), limit);
+            }
+            return new RetainedHeapWalkerResult(result.bytes(), result.objects(), result.complete(), result.nanos());
+        } finally {
+            pausedForWalk = false;
+            walkPauses = false;
+            walking = false;
+            updateGuard();
+        }
+    }
+
+    /** A walk's outcome, as reported to the breaker and to tests. */
+    public record RetainedHeapWalkerResult(long bytes, long objects, boolean complete, long nanos) {}
+
+    void killForMemory(String reason) {
+        if (terminating == null) {
+            controls.kill(reason);
+        }
+    }
+
+    private void memoryViolation(long retained, long limit) {
+        List<Escalation.Step> ladder = escalation.ladder(Resource.MEMORY);
+        String figures = "retained=" + mib(retained) + (retainedComplete ? "" : "+") + " quota=" + mib(limit);
+        if (ladder.contains(Escalation.Step.STOP) && terminating == null) {
+            controls.kill("memory: " + figures);
+        } else if (ladder.contains(Escalation.Step.REJECT)) {
+            rejecting = true;
+            controls.event("memory-reject", "over its memory quota (" + figures + "); new requests get 503");
+        } else {
+            controls.event("memory-quota", "over its memory quota (" + figures + ")");
+        }
+    }
+
+    static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1fMiB", bytes / 1048576.0);
+    }
+
+    public void setHeapRoots(HeapRoots roots) {
+        this.heapRoots = roots;
+    }
+
+    /** Retained heap in bytes at the last measurement; -1 before the first. */
+    public long retainedBytes() {
+        return retainedBytes;
+    }
+
+    public long retainedMeasuredAtMillis() {
+        return retainedMeasuredAtMillis;
+    }
+
+    public long allocatedBytes() {
+        return allocation.totalBytes();
+    }
+
+    public double allocationBytesPerSecond() {
+        return allocationBytesPerSecond;
     }
 
     @SuppressWarnings("deprecation")
@@ -245,7 +391,7 @@ public final class GovernedTenant {
     }
 
     private void updateGuard() {
-        controls.setGuard(terminating != null || throttled || !aborts.isEmpty());
+        controls.setGuard(terminating != null || throttled || pausedForWalk || !aborts.isEmpty());
     }
 
     List<Thread> threads() {

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  * cohost.tenant.cpu.usage      millicores over the last sample (gauge)
  * cohost.tenant.threads        live threads the app started itself (gauge)
  * cohost.tenant.throttled      1 while throttled (gauge)
+ * cohost.tenant.heap           bytes retained at the last measurement (gauge)
+ * cohost.tenant.allocated      bytes allocated (counter)
  * </pre>
  */
 public final class Governor implements AutoCloseable {
@@ -38,6 +40,13 @@ public final class Governor implements AutoCloseable {
     private final Map<String, AppMeters> appMeters = new ConcurrentHashMap<>();
     private final Set<Set<Long>> reportedDeadlocks = new HashSet<>();
     private ScheduledExecutorService sampler;
+    private java.util.concurrent.ExecutorService heapWalks;
+    private final io.cohost.governor.heap.RetainedHeapWalker walker =
+            new io.cohost.governor.heap.RetainedHeapWalker(io.cohost.governor.heap.ObjectSizeModel.ofThisVm());
+    private final java.util.concurrent.atomic.AtomicBoolean lowMemoryResponse = new java.util.concurrent.atomic.AtomicBoolean();
+    private io.cohost.governor.heap.HeapBreaker breaker;
+    /** Heap held back for the governor itself, released when the host runs low so the breaker can still work. */
+    private volatile byte[] reserve;
     private long lastDeadlockCheck;
 
     public Governor(GovernorSettings settings, MeterRegistry meters) {
@@ -52,8 +61,70 @@ public final class Governor implements AutoCloseable {
     /** Starts metering on a thread from {@code threads} (the host's, so it never joins a tenant's group). */
     public void start(ThreadFactory threads) {
         sampler = Executors.newSingleThreadScheduledExecutor(threads);
+        heapWalks = Executors.newSingleThreadExecutor(threads);
+        reserve = new byte[RESERVE_BYTES];
+        breaker = new io.cohost.governor.heap.HeapBreaker(0.85, 0.70, this::lowMemory);
         long period = settings.samplePeriod().toNanos();
         sampler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    static final int RESERVE_BYTES = 8 << 20;
+
+    /**
+     * The low-memory response: admission to every tenant pauses, each tenant is measured (paused while
+     * measured), the worst offender is stopped (one kill at a time, and never a tenant under half its own
+     * limit), admission resumes. Runs on the heap thread; the reserve is released first so it can run.
+     */
+    void lowMemory() {
+        if (heapWalks == null || !lowMemoryResponse.compareAndSet(false, true)) {
+            return;
+        }
+        reserve = null;
+        heapWalks.execute(() -> {
+            try {
+                tenants.forEach(t -> t.pauseAdmission(true));
+                GovernedTenant worst = null;
+                double worstScore = 0;
+                for (GovernedTenant t : tenants) {
+                    var r = t.walkNow(walker, true);
+                    long limit = t.quota().get(io.cohost.governor.quota.Resource.MEMORY).valueOrMax();
+                    double score = limit == Long.MAX_VALUE ? r.bytes() / (double) Runtime.getRuntime().maxMemory() : r.bytes() / (double) limit;
+                    boolean eligible = limit == Long.MAX_VALUE ? r.bytes() > Runtime.getRuntime().maxMemory() / 8 : r.bytes() >= limit / 2;
+                    if (eligible && score > worstScore) {
+                        worst = t;
+                        worstScore = score;
+                    }
+                }
+                if (worst != null) {
+                    worst.event("low-memory", "the host is low on heap; this app retains the most ("
+                            + GovernedTenant.mib(worst.retainedBytes()) + ")");
+                    worst.killForMemory("memory: the host ran low on heap (old generation above its threshold) and this app retained the most: retained="
+                            + GovernedTenant.mib(worst.retainedBytes()));
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                GovernedTenant.logFailure("*", e);
+            } finally {
+                tenants.forEach(t -> t.pauseAdmission(false));
+                try {
+                    reserve = new byte[RESERVE_BYTES];
+                } catch (OutOfMemoryError e) {
+                    reserve = null;
+                }
+                lowMemoryResponse.set(false);
+            }
+        });
+    }
+
+    /** Measures one tenant's retained heap now and waits for the answer (operators, tests). */
+    public GovernedTenant.RetainedHeapWalkerResult measureHeap(GovernedTenant t) {
+        try {
+            return heapWalks.submit(() -> t.walkNow(walker, false)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Starts governing a tenant instance with its app's quota (host defaults fill what it leaves unset). */
@@ -94,6 +165,15 @@ public final class Governor implements AutoCloseable {
         for (GovernedTenant t : tenants) {
             try {
                 t.sample(now);
+                if (t.takeWalkRequest()) {
+                    heapWalks.execute(() -> {
+                        try {
+                            t.walk(walker);
+                        } catch (RuntimeException e) {
+                            GovernedTenant.logFailure(t.tenant(), e);
+                        }
+                    });
+                }
             } catch (RuntimeException e) {
                 GovernedTenant.logFailure(t.tenant(), e);
             }
@@ -141,6 +221,8 @@ public final class Governor implements AutoCloseable {
     public void close() {
         if (sampler != null) {
             sampler.shutdownNow();
+            heapWalks.shutdownNow();
+            breaker.close();
         }
         appMeters.values().forEach(AppMeters::close);
         appMeters.clear();
@@ -162,6 +244,12 @@ public final class Governor implements AutoCloseable {
             registered.add(Gauge.builder("cohost.tenant.threads", this,
                             m -> m.current == null ? Double.NaN : m.current.liveThreads())
                     .tag("app", app).baseUnit("threads").description("Live threads the app started itself").register(meters));
+            registered.add(Gauge.builder("cohost.tenant.heap", this,
+                            m -> m.current == null || m.current.retainedBytes() < 0 ? Double.NaN : m.current.retainedBytes())
+                    .tag("app", app).baseUnit("bytes").description("Heap the app retains, at the last measurement").register(meters));
+            registered.add(FunctionCounter.builder("cohost.tenant.allocated", this,
+                            m -> m.current == null ? 0 : m.current.allocatedBytes())
+                    .tag("app", app).baseUnit("bytes").description("Bytes allocated by the app's threads").register(meters));
             registered.add(Gauge.builder("cohost.tenant.throttled", this,
                             m -> m.current != null && m.current.isThrottled() ? 1 : 0)
                     .tag("app", app).description("1 while the app is CPU-throttled").register(meters));

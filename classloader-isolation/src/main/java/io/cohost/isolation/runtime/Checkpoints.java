@@ -10,6 +10,14 @@ import io.cohost.isolation.TenantClassLoader;
 public final class Checkpoints {
     private Checkpoints() {}
 
+    /** Called first thing in a tenant class's static initializer. */
+    public static void initialized(Class<?> type) {
+        TenantClassLoader loader = TenantClassLoader.of(type);
+        if (loader != null) {
+            loader.markInitialized(type);
+        }
+    }
+
     public static void slow(Class<?> guard) {
         TenantClassLoader loader = TenantClassLoader.of(guard);
         if (loader != null) {

@@ -45,6 +45,7 @@ public final class TenantExecutor implements Executor {
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     private volatile boolean shutdown;
+    private volatile Runnable onOutOfMemory = () -> { };
 
     public TenantExecutor(String tenant, ThreadGroup group, int maxThreads, Duration keepAlive) {
         if (maxThreads < 1) {
@@ -126,6 +127,11 @@ public final class TenantExecutor implements Executor {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What to do when tenant code on a worker runs out of heap (the host kills the tenant). */
+    public void setOnOutOfMemory(Runnable action) {
+        this.onOutOfMemory = action;
     }
 
     /** True if {@code thread} is one of this pool's workers (not a thread the tenant started itself). */
@@ -221,6 +227,10 @@ public final class TenantExecutor implements Executor {
         private void runTask(Runnable task) {
             try {
                 task.run();
+            } catch (OutOfMemoryError e) {
+                // the tenant's own allocation failed: it is the one to stop, not the host
+                onOutOfMemory.run();
+                LOG.warn("tenant '{}': OutOfMemoryError on {}", tenant, Thread.currentThread().getName());
             } catch (io.cohost.isolation.runtime.TenantTerminated t) {
                 LOG.debug("tenant '{}': task unwound: {}", tenant, t.getMessage());
             } catch (Throwable t) {

@@ -12,6 +12,7 @@ public final class TenantThreadGroup extends ThreadGroup {
     private final String tenant;
     private volatile Supplier<Thread.UncaughtExceptionHandler> tenantDefaultHandler = () -> null;
     private volatile java.io.PrintStream log = System.err;
+    private volatile Runnable onOutOfMemory = () -> { };
 
     public TenantThreadGroup(ThreadGroup parent, String tenant) {
         super(parent, "tenant-" + tenant);
@@ -37,6 +38,7 @@ public final class TenantThreadGroup extends ThreadGroup {
     public void release() {
         tenantDefaultHandler = () -> null;
         log = System.err;
+        onOutOfMemory = () -> { };
         try {
             if (!isDestroyed()) {
                 destroy();
@@ -46,8 +48,15 @@ public final class TenantThreadGroup extends ThreadGroup {
         }
     }
 
+    public void setOnOutOfMemory(Runnable action) {
+        this.onOutOfMemory = action;
+    }
+
     @Override
     public void uncaughtException(Thread t, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            onOutOfMemory.run();
+        }
         Thread.UncaughtExceptionHandler handler = tenantDefaultHandler.get();
         if (handler != null) {
             handler.uncaughtException(t, e);

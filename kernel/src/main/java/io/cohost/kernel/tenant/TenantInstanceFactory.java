@@ -6,6 +6,9 @@ import io.cohost.governor.StopSignal;
 import io.cohost.governor.quota.Quota;
 import io.cohost.isolation.HostApiClassLoader;
 import io.cohost.isolation.checkpoint.CheckpointInjection;
+import io.cohost.isolation.checkpoint.StaticsTracking;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.ManagedSession;
 import io.cohost.isolation.runtime.RequestAborted;
 import io.cohost.isolation.runtime.TenantTerminated;
 import io.cohost.isolation.TenantClassLoader;
@@ -79,7 +82,7 @@ public final class TenantInstanceFactory {
         VisibilityPolicy policy = VisibilityPolicy.defaults().withHostPackages(options.hostPackages());
         HostApiClassLoader parent = new HostApiClassLoader(TenantInstanceFactory.class.getClassLoader(), policy);
         TransformPipeline pipeline = new TransformPipeline(List.of(new GlobalCallRedirect(options.nativeLibraries()),
-                new CheckpointInjection()));
+                new CheckpointInjection(), new StaticsTracking()));
         Path cacheDir = store.root().resolve("cache").resolve("classes");
         Files.createDirectories(cacheDir);
         TransformedClasses classes = TransformedClasses.prepare(tenant, war, cacheDir.resolve(version + "-" + pipeline.id() + ".zip"),
@@ -105,6 +108,14 @@ public final class TenantInstanceFactory {
             }
         });
         globals.setThreadStartCheck(governed::beforeThreadStart);
+        java.util.concurrent.ConcurrentHashMap<String, ManagedSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+        DefaultSessionCache sessionCache = new DefaultSessionCache(context.getSessionHandler(), sessions);
+        sessionCache.setSessionDataStore(new org.eclipse.jetty.session.NullSessionDataStore());
+        context.getSessionHandler().setSessionCache(sessionCache);
+        governed.setHeapRoots(new TenantHeapRoots(loader, context, sessions, group));
+        Runnable outOfMemory = () -> events.killRequested("memory: OutOfMemoryError on one of its threads");
+        executor.setOnOutOfMemory(outOfMemory);
+        group.setOnOutOfMemory(outOfMemory);
         context.setDispatchHooks(new GovernedDispatch(governed));
 
         Path unpackDir = store.tmpDir().resolve("webapps").resolve(tenant + "-" + sequence.incrementAndGet());

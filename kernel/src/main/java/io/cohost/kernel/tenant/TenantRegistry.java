@@ -568,6 +568,15 @@ public final class TenantRegistry {
         m.put("cpuSeconds", g.cpuSeconds());
         m.put("threads", (double) g.liveThreads());
         m.put("throttled", g.isThrottled() ? 1.0 : 0.0);
+        if (g.retainedBytes() >= 0) {
+            m.put("heapBytes", (double) g.retainedBytes());
+            m.put("heapMeasuredAtEpochMillis", (double) g.retainedMeasuredAtMillis());
+        }
+        m.put("allocatedBytes", (double) g.allocatedBytes());
+        if (!Double.isNaN(g.allocationBytesPerSecond())) {
+            m.put("allocationBytesPerSecond", (double) Math.round(g.allocationBytesPerSecond()));
+        }
+        m.put("classes", (double) i.classLoader().definedClasses().size());
         return m;
     }
 
