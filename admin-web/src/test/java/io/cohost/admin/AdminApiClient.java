@@ -94,6 +94,15 @@ public final class AdminApiClient {
         return send(request("/api/apps/" + name).DELETE());
     }
 
+    public Reply setQuota(String name, String json) {
+        return send(request("/api/apps/" + name + "/quota").header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(json)));
+    }
+
+    public Reply logs(String name, int tail) {
+        return send(request("/api/apps/" + name + "/logs?tail=" + tail).GET());
+    }
+
     public Reply metrics() {
         return send(request("/metrics").GET());
     }

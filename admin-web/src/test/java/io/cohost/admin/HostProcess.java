@@ -24,21 +24,30 @@ final class HostProcess implements AutoCloseable {
     private final Process process;
     private final URI admin;
     private final URI tenants;
+    private final Path out;
+    private final Path err;
 
-    private HostProcess(Process process, URI admin, URI tenants) {
+    private HostProcess(Process process, URI admin, URI tenants, Path out, Path err) {
+        this.out = out;
+        this.err = err;
         this.process = process;
         this.admin = admin;
         this.tenants = tenants;
     }
 
     static HostProcess serve(Path dataDir, Path logDir) {
+        return serve(dataDir, logDir, "384m");
+    }
+
+    /** A host with a heap of {@code maxHeap} (e.g. {@code 512m}). */
+    static HostProcess serve(Path dataDir, Path logDir, String maxHeap) {
         try {
             Files.createDirectories(logDir);
             Path out = Files.createTempFile(logDir, "host-", ".out");
             Path err = Files.createTempFile(logDir, "host-", ".err");
             List<String> command = CliProcess.command("serve", "--port", "0", "--admin-port", "0", "--data", dataDir.toString());
             command.addAll(1, jvmOpens());
-            command.add(1, "-Xmx384m");
+            command.add(1, "-Xmx" + maxHeap);
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             await().atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive() || ADMIN.matcher(Files.readString(out)).find());
             String printed = Files.readString(out);
@@ -48,7 +57,7 @@ final class HostProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException("cohost serve did not come up; it printed:\n" + printed + "\n" + Files.readString(err));
             }
-            return new HostProcess(process, URI.create(admin.group(1)), URI.create(apps.group(1)));
+            return new HostProcess(process, URI.create(admin.group(1)), URI.create(apps.group(1)), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,6 +76,19 @@ final class HostProcess implements AutoCloseable {
             }
         }
         return opens;
+    }
+
+    /** Everything the host printed so far, stdout and stderr. */
+    String output() throws IOException {
+        return Files.readString(out) + Files.readString(err);
+    }
+
+    /** Runs a full garbage collection in the host, as an operator would with jcmd. */
+    void fullGc() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(1, TimeUnit.MINUTES);
     }
 
     AdminApiClient api() {
