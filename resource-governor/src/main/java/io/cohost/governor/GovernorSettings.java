@@ -13,24 +13,30 @@ import java.time.Duration;
  * @param escalation      the ladder per resource
  * @param cpuBudgetMillis total CPU the host may promise to apps, refusing deploys beyond it; 0 = no check
  * @param memoryBudgetBytes total memory the host may promise to apps; 0 = no check
+ * @param metaspaceBudgetBytes metaspace use above which deploys are refused (leaked versions pile up
+ *                          there); 0 = no check
  */
 public record GovernorSettings(Duration samplePeriod, Duration cpuPeriod, Quota defaultQuota, Escalation escalation,
-        long cpuBudgetMillis, long memoryBudgetBytes) {
+        long cpuBudgetMillis, long memoryBudgetBytes, long metaspaceBudgetBytes) {
 
     public static GovernorSettings standard() {
         return new GovernorSettings(Duration.ofMillis(20), Duration.ofMillis(100), Quota.parse(java.util.Map.of("threads", "1000")),
-                Escalation.defaults(), 0, 0);
+                Escalation.defaults(), 0, 0, 0);
     }
 
     public GovernorSettings withDefaults(Quota q) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes);
     }
 
     public GovernorSettings withEscalation(Escalation e) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes);
     }
 
     public GovernorSettings withBudgets(long cpuMillis, long memoryBytes) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes, metaspaceBudgetBytes);
+    }
+
+    public GovernorSettings withMetaspaceBudget(long bytes) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes, bytes);
     }
 }

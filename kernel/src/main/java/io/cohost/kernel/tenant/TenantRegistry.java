@@ -105,6 +105,7 @@ public final class TenantRegistry {
             String contextPath = request.contextPath()
                     .or(() -> t.record().map(AppRecord::contextPath))
                     .orElse("/" + name);
+            requireMetaspaceHeadroom(name);
             claimContextPath(name, contextPath);
             store.storeWar(name, upload.sha256(), upload.file());
             TenantState state = t.lifecycle.state();
@@ -191,6 +192,7 @@ public final class TenantRegistry {
             if (!state.isStartable()) {
                 throw conflict(t, "start");
             }
+            requireMetaspaceHeadroom(name);
             saveDesired(t, DesiredState.RUNNING);
             startInstance(t, "started by operator");
             return info(t);
@@ -397,6 +399,26 @@ public final class TenantRegistry {
                 TenantInstanceFactory.Options.defaults().withQuota(quota), events);
         self[0] = instance;
         return instance;
+    }
+
+    /**
+     * Every version a leaking app leaves behind stays in metaspace; past the configured budget no new
+     * instance is started, with the leak report as the place to look.
+     */
+    private void requireMetaspaceHeadroom(String app) {
+        long budget = budgets.metaspaceBudgetBytes();
+        if (budget <= 0) {
+            return;
+        }
+        long used = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getName().equals("Metaspace")).mapToLong(p -> p.getUsage().getUsed()).sum();
+        if (used > budget) {
+            int leaks = leakWatch.watchedCount();
+            throw new ManagementException(Kind.CONFLICT, "app '" + app + "': metaspace holds " + (used >> 20)
+                    + " MiB, over the host's budget of " + (budget >> 20) + " MiB; no new version is started",
+                    leaks > 0 ? leaks + " stopped versions may still be in memory: see GET /api/leaks, fix the leaking app or restart the host"
+                            : "undeploy apps you no longer need, or raise the host's metaspace budget");
+        }
     }
 
     /** The app's quotas after this deploy: its current ones, overridden key by key by the request's. */

@@ -78,4 +78,14 @@ class EscalationIT {
             assertThat(host.host.management().app("b").quota()).containsEntry("cpu", "400m");
         }
     }
+
+    @Test
+    void aDeployPastTheMetaspaceBudgetIsRefusedPointingAtLeaks(@TempDir Path data) throws Exception {
+        HostConfig config = HostConfig.ephemeral(data).withGovernor(GovernorSettings.standard().withMetaspaceBudget(1));
+        try (LiveHost host = new LiveHost(config)) {
+            assertThatThrownBy(() -> host.deploy("hello", "hello"))
+                    .isInstanceOf(ManagementException.class)
+                    .hasMessageContaining("over the host's budget of 0 MiB; no new version is started");
+        }
+    }
 }
