@@ -294,14 +294,14 @@ public final class TenantRegistry {
 
     /** Quarantines an app killed too often, or schedules its automatic restart if the policy asks for one. */
     private void afterKill(Tenant t) {
+        if (!restartPolicy.autoRestart()) {
+            return; // without automatic restarts an operator decides, so there is nothing to quarantine
+        }
         java.time.Instant now = clock.instant();
         int recent = t.recordKill(now, restartPolicy.window());
         if (recent >= restartPolicy.quarantineAfter()) {
             t.lifecycle.note("quarantined", "killed " + recent + " times within " + restartPolicy.window().toMinutes()
                     + " min; it stays KILLED until an operator starts it");
-            return;
-        }
-        if (!restartPolicy.autoRestart()) {
             return;
         }
         java.time.Duration delay = restartPolicy.backoff(recent);

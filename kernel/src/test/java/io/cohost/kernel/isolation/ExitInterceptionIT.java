@@ -59,7 +59,8 @@ class ExitInterceptionIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> host.state("exit-caller").equals("KILLED"));
         AppInfo app = host.host.management().app("exit-caller");
         assertThat(app.stateDetail()).contains(call).contains("status=" + status);
-        TenantEvent last = app.events().get(app.events().size() - 1);
+        TenantEvent last = app.events().stream().filter(e -> e.type().equals(TenantEvent.TRANSITION))
+                .reduce((a, b) -> b).orElseThrow();
         assertThat(last.to().name()).isEqualTo("KILLED");
         assertThat(last.detail()).contains("status=" + status);
         assertThat(host.send("/exit-caller/").statusCode()).isEqualTo(503);

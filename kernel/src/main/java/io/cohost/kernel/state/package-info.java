@@ -1,0 +1,5 @@
+/**
+ * Persisted state: the data directory layout ({@code AppStore}), one JSON record per app, atomic writes
+ * that survive {@code kill -9}.
+ */
+package io.cohost.kernel.state;
