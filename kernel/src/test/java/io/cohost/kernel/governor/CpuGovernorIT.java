@@ -93,16 +93,39 @@ class CpuGovernorIT {
     void aRequestOverItsCpuLimitIsAbortedAndItsWorkerServesTheNextRequest() throws Exception {
         host.deploy("hog-request", "cpu-hog");
         host.host.management().setQuota("hog-request", Map.of("requestCpu", "100ms"));
-        String worker = host.get("/hog-request/thread");
 
         HttpResponse<String> spin = host.send("/hog-request/spin");
 
         assertThat(spin.statusCode()).isEqualTo(503);
         assertThat(spin.body()).contains("CPU limit of 100 ms (requestCpu)");
+        String event = host.host.management().app("hog-request").events().stream()
+                .filter(e -> e.type().equals("request-cpu")).findFirst().orElseThrow().detail();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("on (\\S+) after").matcher(event);
+        assertThat(m.find()).as("the event names the worker: " + event).isTrue();
+        String worker = m.group(1);
+        // the response is sent while the worker still unwinds; once back in the pool it is the first reused
+        ThreadGroup group = host.host.registry().runningInstance("hog-request").orElseThrow().executor().threadGroup();
+        await().atMost(Duration.ofSeconds(5)).until(() -> isIdleWorker(group, worker));
         assertThat(host.get("/hog-request/thread")).isEqualTo(worker);
         assertThat(host.get("/hog-request/burn?ms=10")).isEqualTo("burned 10 ms");
         assertThat(host.host.management().app("hog-request").events()).anyMatch(e -> e.type().equals("request-cpu"));
         host.host.management().undeploy("hog-request");
+    }
+
+    /** The named worker is alive and parked in its pool, waiting for work. */
+    private static boolean isIdleWorker(ThreadGroup group, String name) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads);
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().equals(name)) {
+                for (StackTraceElement frame : threads[i].getStackTrace()) {
+                    if (frame.getMethodName().equals("awaitNext")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Test
