@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "deploy", description = "Deploys (or redeploys) a WAR to the running host.")
+@Command(name = "deploy", mixinStandardHelpOptions = true, description = "Deploys (or redeploys) a WAR to the running host.")
 final class DeployCommand extends ClientCommand {
     @Parameters(paramLabel = "FILE.war", description = "The WAR to deploy")
     Path war;

@@ -8,7 +8,7 @@ abstract class LifecycleCommand extends ClientCommand {
     @Parameters(paramLabel = "NAME", description = "The app")
     String name;
 
-    @Command(name = "start", description = "Starts a stopped, failed or killed app.")
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts a stopped, failed or killed app.")
     static final class Start extends LifecycleCommand {
         @Override
         AdminClient.Reply call(AdminClient client) throws Exception {
@@ -16,7 +16,7 @@ abstract class LifecycleCommand extends ClientCommand {
         }
     }
 
-    @Command(name = "stop", description = "Stops an app; it stays stopped across host restarts.")
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops an app; it stays stopped across host restarts.")
     static final class Stop extends LifecycleCommand {
         @Override
         AdminClient.Reply call(AdminClient client) throws Exception {
@@ -24,7 +24,7 @@ abstract class LifecycleCommand extends ClientCommand {
         }
     }
 
-    @Command(name = "restart", description = "Stops and starts an app.")
+    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stops and starts an app.")
     static final class Restart extends LifecycleCommand {
         @Override
         AdminClient.Reply call(AdminClient client) throws Exception {
@@ -32,7 +32,7 @@ abstract class LifecycleCommand extends ClientCommand {
         }
     }
 
-    @Command(name = "undeploy", description = "Stops an app and removes it and its files.")
+    @Command(name = "undeploy", mixinStandardHelpOptions = true, description = "Stops an app and removes it and its files.")
     static final class Undeploy extends LifecycleCommand {
         @Override
         AdminClient.Reply call(AdminClient client) throws Exception {

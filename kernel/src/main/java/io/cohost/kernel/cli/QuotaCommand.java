@@ -5,7 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "quota", description = "Changes an app's quotas live, e.g. 'cohost quota shop cpu=250m memory=128Mi'."
+@Command(name = "quota", mixinStandardHelpOptions = true, description = "Changes an app's quotas live, e.g. 'cohost quota shop cpu=250m memory=128Mi'."
         + " An empty value (cpu=) returns to the host default; 'unlimited' lifts the limit.")
 final class QuotaCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The app")

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Runs a host in this process until it is interrupted.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs a host in this process until it is interrupted.")
 final class ServeCommand implements Callable<Integer> {
     private static volatile boolean serving;
 
@@ -36,13 +36,34 @@ final class ServeCommand implements Callable<Integer> {
             description = "Which sample WARs to deploy (default: ${DEFAULT-VALUE})")
     List<String> sampleNames;
 
+    @Option(names = "--default-quota", split = ",", paramLabel = "KEY=VALUE",
+            description = "Quotas for apps that set none, e.g. cpu=500m,memory=256Mi (default: threads=1000)")
+    java.util.Map<String, String> defaultQuota = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--ladder", paramLabel = "RESOURCE=STEPS",
+            description = "Escalation ladder of a resource, e.g. cpu=notify,throttle,reject,stop (repeatable)")
+    List<String> ladders = new java.util.ArrayList<>();
+
+    @Option(names = "--cpu-budget", description = "Refuse quotas that promise apps more CPU than this, e.g. 2 or 1500m")
+    String cpuBudget;
+
+    @Option(names = "--memory-budget", description = "Refuse quotas that promise apps more memory than this, e.g. 4Gi")
+    String memoryBudget;
+
+    @Option(names = "--auto-restart", description = "Restart apps the host killed, with exponential back-off; quarantine after 5 kills in 10 min")
+    boolean autoRestart;
+
     static boolean isServing() {
         return serving;
     }
 
     @Override
     public Integer call() throws Exception {
-        HostConfig config = HostConfig.defaults().withPorts(port, adminPort).withAdminHost(adminHost).withDataDir(data);
+        HostConfig config = HostConfig.defaults().withPorts(port, adminPort).withAdminHost(adminHost).withDataDir(data)
+                .withGovernor(governorSettings());
+        if (autoRestart) {
+            config = config.withRestartPolicy(io.cohost.kernel.tenant.RestartPolicy.automatic(java.time.Duration.ofSeconds(1), 5));
+        }
         Host host = Host.create(config);
         host.start();
         serving = true;
@@ -64,6 +85,22 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  metrics: " + host.adminUri() + "/metrics");
         System.out.println("  data:    " + config.dataDir().toAbsolutePath());
         return 0;
+    }
+
+    /** Host-wide governor settings from the options; invalid values stop the start with the accepted forms. */
+    private io.cohost.governor.GovernorSettings governorSettings() {
+        io.cohost.governor.GovernorSettings settings = io.cohost.governor.GovernorSettings.standard();
+        if (!defaultQuota.isEmpty()) {
+            settings = settings.withDefaults(settings.defaultQuota().with(defaultQuota));
+        }
+        io.cohost.governor.Escalation escalation = settings.escalation();
+        for (String ladder : ladders) {
+            escalation = escalation.with(ladder);
+        }
+        long cpu = cpuBudget == null ? 0 : io.cohost.governor.quota.QuotaParser.parse(io.cohost.governor.quota.Resource.CPU, cpuBudget).valueOrMax();
+        long memory = memoryBudget == null ? 0
+                : io.cohost.governor.quota.QuotaParser.parse(io.cohost.governor.quota.Resource.MEMORY, memoryBudget).valueOrMax();
+        return settings.withEscalation(escalation).withBudgets(cpu == Long.MAX_VALUE ? 0 : cpu, memory == Long.MAX_VALUE ? 0 : memory);
     }
 
     private void deploySamples(Host host) throws Exception {
