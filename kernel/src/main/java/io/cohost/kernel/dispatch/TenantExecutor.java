@@ -33,6 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TenantExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(TenantExecutor.class);
+    /**
+     * On more than one CPU, a worker that just went idle spins briefly before parking: waking a parked
+     * thread on another (virtual) CPU costs 17–25 µs, picking up a task from a spinning one well under 1 µs.
+     * Only one idle worker per tenant spins at a time, so idle tenants burn nothing. On one CPU spinning
+     * would only steal the CPU from the thread it waits for, so it is off.
+     */
+    private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
+    private static final long SPIN_NANOS = 20_000;
     private static final Object BUSY = new Object();
     private static final Object RETIRED = new Object();
 
@@ -45,6 +53,7 @@ public final class TenantExecutor implements Executor {
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     private volatile boolean shutdown;
+    private final java.util.concurrent.atomic.AtomicBoolean spinning = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Runnable onOutOfMemory = () -> { };
 
     public TenantExecutor(String tenant, ThreadGroup group, int maxThreads, Duration keepAlive) {
@@ -243,6 +252,16 @@ public final class TenantExecutor implements Executor {
         private Runnable awaitNext() {
             slot.set(null);
             idle.offerFirst(this);
+            if (SPIN && spinning.compareAndSet(false, true)) {
+                try {
+                    long until = System.nanoTime() + SPIN_NANOS;
+                    while (!(slot.get() instanceof Runnable) && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                } finally {
+                    spinning.set(false);
+                }
+            }
             long deadline = System.nanoTime() + keepAliveNanos;
             while (true) {
                 Object s = slot.get();
