@@ -67,7 +67,7 @@ public final class GovernedTenant {
     private long violationSinceNanos = -1;
     private boolean threadsOverReported;
 
-    GovernedTenant(String tenant, ThreadGroup group, Quota quota, TenantControls controls, ThreadCpuClock clock,
+    public GovernedTenant(String tenant, ThreadGroup group, Quota quota, TenantControls controls, ThreadCpuClock clock,
             long periodNanos, Escalation escalation) {
         this.tenant = tenant;
         this.group = group;
@@ -148,7 +148,8 @@ public final class GovernedTenant {
 
     // ---- what the governor thread calls ----
 
-    void sample(long nowNanos) {
+    /** One metering and enforcement step; the governor thread calls it every sample period. */
+    public void sample(long nowNanos) {
         List<Thread> threads = threads();
         long total = cpu.sample(threads);
         long used = total - lastCpuNanos;

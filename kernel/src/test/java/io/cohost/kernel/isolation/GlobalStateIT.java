@@ -85,6 +85,15 @@ class GlobalStateIT {
     }
 
     @Test
+    void javaUtilLoggingAndStandardErrorGoToTheTenantsOwnLog() throws Exception {
+        assertThat(host.get("/two/jul?msg=two-was-here")).isEqualTo("logged");
+
+        assertThat(host.host.management().logs("two", 50)).anyMatch(l -> l.contains("WARNING: two-was-here"))
+                .anyMatch(l -> l.contains("stderr: two-was-here"));
+        assertThat(host.host.management().logs("one", 200)).noneMatch(l -> l.contains("two-was-here"));
+    }
+
+    @Test
     void mbeansWithTheSameFixedNameDoNotCollideAndLeaveWithTheirTenant() throws Exception {
         assertThat(host.get("/one/mbean?register=true&value=1")).isEqualTo("1");
         assertThat(host.get("/two/mbean?register=true&value=2")).isEqualTo("2");

@@ -102,6 +102,11 @@ public class MutatorServlet extends HttpServlet {
                     }));
                     yield "hook registered";
                 }
+                case "/jul" -> {
+                    java.util.logging.Logger.getLogger("global.mutator").warning(req.getParameter("msg"));
+                    System.err.println("stderr: " + req.getParameter("msg"));
+                    yield "logged";
+                }
                 case "/native" -> {
                     System.loadLibrary("cohost-sample-native");
                     yield "loaded";
