@@ -57,7 +57,6 @@ public final class GovernedTenant {
     private volatile Quota quota;
     private volatile boolean throttled;
     private volatile boolean rejecting;
-    private volatile boolean admissionPaused;
     private volatile String terminating;
     private volatile double millicores = Double.NaN;
     private volatile int liveThreads;
@@ -135,9 +134,9 @@ public final class GovernedTenant {
         return admission;
     }
 
-    /** True while the ladder has reached "reject", or the host is low on heap: new requests get 503. */
+    /** True while the ladder has reached "reject": new requests get 503. */
     public boolean isRejecting() {
-        return rejecting || admissionPaused;
+        return rejecting;
     }
 
     /** Every tenant thread unwinds at its next checkpoint; throttled ones wake up to do so. */
@@ -254,9 +253,13 @@ public final class GovernedTenant {
         return walk(walker);
     }
 
-    /** While the host is low on heap, every tenant refuses new requests (503) until the breaker is done. */
+    /** While the host responds to low heap, new requests to every tenant are held until it is done. */
     void pauseAdmission(boolean paused) {
-        admissionPaused = paused;
+        if (paused) {
+            admission.pause();
+        } else {
+            admission.resume();
+        }
     }
 
     /** Measures the retained heap; runs on the governor's heap thread, one walk at a time. */

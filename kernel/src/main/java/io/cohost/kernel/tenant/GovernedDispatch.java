@@ -28,7 +28,7 @@ final class GovernedDispatch implements DispatchHooks {
 
     @Override
     public String rejection() {
-        return governed.isRejecting() ? "app '" + governed.tenant() + "' is over its CPU quota and refuses new requests for now" : null;
+        return governed.isRejecting() ? "app '" + governed.tenant() + "' has been over its quota for a while and refuses new requests for now" : null;
     }
 
     @Override
