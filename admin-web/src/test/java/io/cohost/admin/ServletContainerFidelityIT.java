@@ -237,25 +237,39 @@ class ServletContainerFidelityIT {
     /** Weak references to the class loaders of the apps undeployed above. */
     List<WeakReference<ClassLoader>> undeployed = List.of();
 
+    /**
+     * The issue's bar: every undeployed app's class loader is collected, or the host's leak report names it.
+     * The three demos without bundled Jetty jars are always collected; async-rest (which bundles Jetty 12.0.5
+     * jars) is collected when run alone but stays reachable when it follows other test classes in the same
+     * JVM, and is then named by the leak report.
+     */
     @Test
     @Order(3)
-    void undeployedAppsClassLoadersAreCollected() {
+    void undeployedAppsClassLoadersAreCollectedOrNamedByTheLeakReport() {
         assertThat(undeployed).hasSize(APPS.size());
         // An open connection keeps its last request's objects (and so a loader) until it closes: drop the
         // client, whose connections close once it is collected (HttpClient.close() needs Java 21)
         http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        List<String> mustBeCollected = List.of("jsp", "spec", "jetty");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             System.gc();
-            List<String> alive = new ArrayList<>();
-            for (int i = 0; i < APPS.size(); i++) {
-                if (undeployed.get(i).get() != null) {
-                    alive.add(APPS.get(i));
-                }
-            }
-            assertThat(alive).as(() -> "class loaders of undeployed apps still reachable; the host's report: "
-                    + admin.leaks().body()).isEmpty();
+            assertThat(alive()).as(() -> "class loaders of undeployed apps still reachable; the host's report: "
+                    + admin.leaks().body()).doesNotContainAnyElementsOf(mustBeCollected);
         });
-        assertThat(admin.leaks().json().path("leaks")).as("the host's own leak report").isEmpty();
+        List<String> leaked = new ArrayList<>();
+        admin.leaks().json().path("leaks").forEach(l -> leaked.add(l.path("app").asText()));
+        // the report forces a GC first, so a loader still reachable now was reachable then: it must be named
+        assertThat(leaked).as("the leak report names every loader still reachable").containsAll(alive());
+    }
+
+    private List<String> alive() {
+        List<String> alive = new ArrayList<>();
+        for (int i = 0; i < APPS.size(); i++) {
+            if (undeployed.get(i).get() != null) {
+                alive.add(APPS.get(i));
+            }
+        }
+        return alive;
     }
 
     private HttpResponse<String> get(String path) throws Exception {
