@@ -12,7 +12,8 @@ public final class AdminWebPlane implements AdminPlane {
     public Handler createHandler(Context context) {
         Json json = new Json();
         return new Handler.Sequence(
-                new AppsApiHandler(context.management(), json),
+                new AppsApiHandler(context.management(), json,
+                        context.config().dataDir().toAbsolutePath().resolve("tmp").resolve("uploads"), context.config().maxUploadBytes()),
                 new LeaksApiHandler(context.management(), json));
     }
 }

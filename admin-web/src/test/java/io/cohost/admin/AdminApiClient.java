@@ -78,6 +78,31 @@ public final class AdminApiClient {
         return send(request("/api/apps/" + name).header("Content-Type", "application/java-archive").PUT(body));
     }
 
+    /**
+     * Deploys as multipart/form-data: the WAR in part {@code war}, the app's descriptor (YAML or JSON)
+     * in part {@code descriptor}.
+     */
+    public Reply deploy(String name, Path war, String descriptor) {
+        String boundary = "cohost-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"descriptor\"\r\n"
+                + "Content-Type: application/yaml\r\n\r\n" + descriptor + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"war\"; filename=\"" + war.getFileName() + "\"\r\n"
+                + "Content-Type: application/java-archive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return send(request("/api/apps/" + name).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .PUT(BodyPublishers.concat(BodyPublishers.ofByteArray(head), BodyPublishers.ofFile(war),
+                            BodyPublishers.ofByteArray(tail))));
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stopped apps whose class loaders survive a garbage collection (forces a GC). */
+    public Reply leaks() {
+        return send(request("/api/leaks").GET());
+    }
+
     public Reply start(String name) {
         return send(request("/api/apps/" + name + "/start").POST(BodyPublishers.noBody()));
     }

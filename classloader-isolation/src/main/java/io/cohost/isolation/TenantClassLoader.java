@@ -198,6 +198,16 @@ public final class TenantClassLoader extends WebAppClassLoader {
         }
     }
 
+    /**
+     * Runs a class of this tenant that another loader defines (a JSP page Jasper compiled at run time,
+     * defined by Jasper's own loader) through the same pipeline as the WAR's classes.
+     *
+     * @throws io.cohost.isolation.transform.TransformException naming the class if it cannot be transformed
+     */
+    public byte[] transformForeign(String internalName, byte[] original) {
+        return classes.transformed(internalName, original, this::classBytes);
+    }
+
     /** The original bytes of another class of this tenant, for frame computation; null if it has none. */
     private byte[] classBytes(String internalName) {
         URL url = findResource(internalName + ".class");

@@ -6,10 +6,16 @@ import io.cohost.kernel.management.HostManagement;
 import io.cohost.kernel.management.ManagementException;
 import io.cohost.kernel.management.ManagementException.Kind;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,7 +30,9 @@ import org.eclipse.jetty.util.URIUtil;
  * <pre>
  * GET    /api/apps                          every app
  * GET    /api/apps/{name}                   one app with its events
- * PUT    /api/apps/{name}[?contextPath=/p&amp;start=false]   deploy or redeploy; body = the WAR
+ * PUT    /api/apps/{name}[?contextPath=/p&amp;start=false]   deploy or redeploy; body = the WAR, or
+ *                                           multipart/form-data with part "war" (the WAR) and optional
+ *                                           part "descriptor" (the app's descriptor, YAML or JSON)
  * POST   /api/apps/{name}/start|stop|restart
  * GET    /api/apps/{name}/logs?tail=N       the last N lines of the app's log
  * PUT    /api/apps/{name}/quota             change quotas; body {"cpu":"250m","memory":"128Mi",...}
@@ -37,12 +45,23 @@ import org.eclipse.jetty.util.URIUtil;
 public final class AppsApiHandler extends Handler.Abstract {
     private static final Pattern APP = Pattern.compile("/api/apps/([^/]+)(?:/(start|stop|restart|logs|quota))?");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppsApiHandler.class);
+    private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
+
     private final HostManagement management;
     private final Json json;
+    private final Path scratchDir;
+    private final long maxUploadBytes;
 
-    public AppsApiHandler(HostManagement management, Json json) {
+    /**
+     * @param scratchDir     where a multipart upload's WAR part is spooled while it is parsed
+     * @param maxUploadBytes largest WAR accepted
+     */
+    public AppsApiHandler(HostManagement management, Json json, Path scratchDir, long maxUploadBytes) {
         this.management = management;
         this.json = json;
+        this.scratchDir = scratchDir;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
@@ -56,6 +75,7 @@ public final class AppsApiHandler extends Handler.Abstract {
         } catch (ManagementException e) {
             json.send(response, callback, statusOf(e.kind()), Map.of("error", e.getMessage(), "detail", e.detail()));
         } catch (Exception e) {
+            LOG.warn("admin API: {} {} failed", request.getMethod(), path, e);
             json.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
                     Map.of("error", "internal error: " + e, "detail", "see the host's log"));
         }
@@ -118,7 +138,7 @@ public final class AppsApiHandler extends Handler.Abstract {
         }
     }
 
-    private void deploy(String name, Request request, Response response, Callback callback) {
+    private void deploy(String name, Request request, Response response, Callback callback) throws Exception {
         Fields query = Request.extractQueryParameters(request);
         boolean existed = management.apps().stream().anyMatch(a -> a.name().equals(name));
         java.util.Map<String, String> quota = new java.util.LinkedHashMap<>();
@@ -131,12 +151,16 @@ public final class AppsApiHandler extends Handler.Abstract {
                 .withContextPath(query.getValue("contextPath"))
                 .withStart(!"false".equalsIgnoreCase(query.getValue("start")))
                 .withQuota(quota);
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            deployMultipart(name, request, response, callback, deploy, contentType, existed);
+            return;
+        }
         try (InputStream body = Content.Source.asInputStream(request)) {
             AppInfo info = management.deploy(name, body, deploy);
             json.send(response, callback, existed ? 200 : 201, info);
         } catch (java.io.IOException e) {
-            throw new ManagementException(Kind.INVALID, "app '" + name + "': the upload was cut off: " + e.getMessage(),
-                    "send the whole WAR again");
+            throw cutOff(name, e);
         }
     }
 
@@ -165,6 +189,50 @@ public final class AppsApiHandler extends Handler.Abstract {
         } catch (NumberFormatException e) {
             throw new ManagementException(Kind.INVALID, "invalid tail '" + tail + "'", "give the number of lines, e.g. ?tail=200");
         }
+    }
+
+    /** The WAR in part "war", the operator's descriptor in part "descriptor". */
+    private void deployMultipart(String name, Request request, Response response, Callback callback, DeployRequest deploy,
+            String contentType, boolean existed) throws Exception {
+        String boundary = MultiPart.extractBoundary(contentType);
+        if (boundary == null) {
+            throw new ManagementException(Kind.INVALID, "app '" + name + "': multipart upload without a boundary",
+                    "send Content-Type: multipart/form-data; boundary=...");
+        }
+        Files.createDirectories(scratchDir);
+        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+        parser.setFilesDirectory(scratchDir);
+        parser.setMaxMemoryFileSize(MAX_DESCRIPTOR_BYTES);
+        parser.setMaxLength(maxUploadBytes + MAX_DESCRIPTOR_BYTES);
+        parser.setMaxParts(4);
+        MultiPartFormData.Parts parts;
+        try {
+            parts = parser.parse(request).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ManagementException(Kind.INVALID, "app '" + name + "': the multipart upload cannot be read: "
+                    + e.getCause().getMessage(), "send parts 'war' (the WAR file) and 'descriptor' (YAML or JSON), within the upload limit");
+        }
+        try (parts) {
+            MultiPart.Part war = parts.getFirst("war");
+            if (war == null) {
+                throw new ManagementException(Kind.INVALID, "app '" + name + "': the multipart upload has no part named 'war'",
+                        "send the WAR file in a part named 'war' and the descriptor in a part named 'descriptor'");
+            }
+            MultiPart.Part descriptor = parts.getFirst("descriptor");
+            DeployRequest withDescriptor = descriptor == null ? deploy
+                    : deploy.withDescriptor(descriptor.getContentAsString(StandardCharsets.UTF_8));
+            try (InputStream body = Content.Source.asInputStream(war.createContentSource())) {
+                AppInfo info = management.deploy(name, body, withDescriptor);
+                json.send(response, callback, existed ? 200 : 201, info);
+            } catch (java.io.IOException e) {
+                throw cutOff(name, e);
+            }
+        }
+    }
+
+    private static ManagementException cutOff(String name, java.io.IOException e) {
+        return new ManagementException(Kind.INVALID, "app '" + name + "': the upload was cut off: " + e.getMessage(),
+                "send the whole WAR again");
     }
 
     private static void requireMethod(String method, String allowed) {

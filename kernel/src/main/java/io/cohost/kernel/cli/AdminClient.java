@@ -46,6 +46,19 @@ final class AdminClient {
                 .PUT(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
+    /** The WAR and the app's descriptor as multipart/form-data parts "war" and "descriptor". */
+    Reply putWarWithDescriptor(String path, Path war, String descriptor) throws IOException, InterruptedException {
+        String boundary = "cohost-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"descriptor\"\r\n"
+                + "Content-Type: application/yaml\r\n\r\n" + descriptor + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"war\"; filename=\"app.war\"\r\n"
+                + "Content-Type: application/java-archive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                HttpRequest.BodyPublishers.ofFile(war), HttpRequest.BodyPublishers.ofByteArray(tail));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary).PUT(body));
+    }
+
     private URI uri(String path) {
         return base.resolve(path);
     }

@@ -16,7 +16,7 @@ final class DeployCommand extends ClientCommand {
     @Option(names = "--name", description = "App name (default: the file name without .war)")
     String name;
 
-    @Option(names = "--context-path", description = "Context path (default: /NAME)")
+    @Option(names = "--context-path", description = "Context path (default: the descriptor's, or /NAME)")
     String contextPath;
 
     @Option(names = "--cpu", description = "CPU quota: millicores like 250m or cores like 1.5")
@@ -37,6 +37,11 @@ final class DeployCommand extends ClientCommand {
     @Option(names = "--concurrency", description = "Requests in flight")
     String concurrency;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The app's descriptor (YAML or JSON): context path, realms, JNDI, system properties, host packages,"
+                    + " initializers to exclude, class path, native libraries, quota. Replaces the one given at an earlier deploy.")
+    Path config;
+
     @Override
     AdminClient.Reply call(AdminClient client) throws Exception {
         if (!Files.isRegularFile(war)) {
@@ -51,7 +56,14 @@ final class DeployCommand extends ClientCommand {
         param(query, "threads", threads);
         param(query, "requestCpu", requestCpu);
         param(query, "concurrency", concurrency);
-        return client.putFile("/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + query, war);
+        String path = "/api/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8) + query;
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new java.io.IOException("no such descriptor file: " + config);
+            }
+            return client.putWarWithDescriptor(path, war, Files.readString(config));
+        }
+        return client.putFile(path, war);
     }
 
     private static void param(StringBuilder query, String name, String value) {

@@ -19,7 +19,9 @@ import org.xml.sax.SAXParseException;
  * Checks an uploaded WAR before anything is changed: it must be a zip, every entry must stay inside
  * the app's folder when unpacked, it must not inflate beyond a limit (zip bombs lie about their sizes,
  * so the bytes are really inflated and counted), and a {@code WEB-INF/web.xml}, if present, must be
- * well-formed XML.
+ * well-formed XML. On the way it notes whether the WAR is written for the old {@code javax.servlet}
+ * API (a class in {@code WEB-INF/classes} refers to it, or web.xml uses a Java EE namespace), so the
+ * deployer can migrate it.
  */
 public final class WarInspector {
     private final long maxUnpackedBytes;
@@ -30,13 +32,23 @@ public final class WarInspector {
         this.maxEntries = maxEntries;
     }
 
-    public void inspect(String app, Path war, long size) {
+    /** What the inspection found out. {@code javaxEvidence} says why the WAR counts as a javax one, empty if it does not. */
+    public record Inspection(String javaxEvidence) {
+        public boolean isJavaxServlet() {
+            return !javaxEvidence.isEmpty();
+        }
+    }
+
+    private static final byte[] JAVAX_SERVLET = "javax/servlet/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    public Inspection inspect(String app, Path war, long size) {
         if (size == 0) {
             throw invalid(app, "the upload is empty", "send the WAR file as the request body");
         }
         try (ZipFile zip = new ZipFile(war.toFile())) {
             long unpacked = 0;
             int entries = 0;
+            String javaxEvidence = "";
             byte[] buffer = new byte[64 * 1024];
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
@@ -45,8 +57,14 @@ public final class WarInspector {
                             "this looks like a zip bomb; if the WAR is genuine, raise the host's entry limit");
                 }
                 requireSafeName(app, entry.getName());
+                boolean ownClass = javaxEvidence.isEmpty() && entry.getName().startsWith("WEB-INF/classes/")
+                        && entry.getName().endsWith(".class");
+                java.io.ByteArrayOutputStream classBytes = ownClass ? new java.io.ByteArrayOutputStream() : null;
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int n; (n = in.read(buffer)) >= 0; ) {
+                        if (classBytes != null) {
+                            classBytes.write(buffer, 0, n);
+                        }
                         unpacked += n;
                         if (unpacked > maxUnpackedBytes) {
                             throw invalid(app, "the WAR inflates to more than " + maxUnpackedBytes + " bytes",
@@ -54,13 +72,20 @@ public final class WarInspector {
                         }
                     }
                 }
+                if (classBytes != null && contains(classBytes.toByteArray(), JAVAX_SERVLET)) {
+                    javaxEvidence = entry.getName() + " uses javax.servlet";
+                }
             }
             ZipEntry webXml = zip.getEntry("WEB-INF/web.xml");
             if (webXml != null) {
                 try (InputStream in = zip.getInputStream(webXml)) {
-                    parseXml(app, in);
+                    String namespace = parseXml(app, in);
+                    if (javaxEvidence.isEmpty() && JAVA_EE_NAMESPACES.contains(namespace)) {
+                        javaxEvidence = "WEB-INF/web.xml uses the Java EE namespace " + namespace;
+                    }
                 }
             }
+            return new Inspection(javaxEvidence);
         } catch (ZipException e) {
             throw invalid(app, "the upload is not a WAR (zip) file: " + e.getMessage(),
                     "build the app with 'mvn package' (packaging war) and upload target/NAME.war");
@@ -79,7 +104,25 @@ public final class WarInspector {
         }
     }
 
-    private static void parseXml(String app, InputStream in) {
+    /** web.xml namespaces of Servlet 2.5 to 4.0 (javax.servlet); Jakarta EE 9+ uses https://jakarta.ee/xml/ns/jakartaee. */
+    private static final java.util.List<String> JAVA_EE_NAMESPACES = java.util.List.of(
+            "http://java.sun.com/xml/ns/javaee", "http://xmlns.jcp.org/xml/ns/javaee", "http://java.sun.com/xml/ns/j2ee");
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Parses web.xml; returns the namespace of its root element (empty if none). */
+    private static String parseXml(String app, InputStream in) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -90,7 +133,8 @@ public final class WarInspector {
             factory.setExpandEntityReferences(false);
             var builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
-            builder.parse(in);
+            String ns = builder.parse(in).getDocumentElement().getNamespaceURI();
+            return ns == null ? "" : ns;
         } catch (SAXParseException e) {
             throw invalid(app, "WEB-INF/web.xml is malformed at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + e.getMessage(), "fix the deployment descriptor and upload again");

@@ -1,5 +1,6 @@
 package io.cohost.kernel.dispatch;
 
+import io.cohost.kernel.container.MetaDataResolvedHook;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -126,6 +127,17 @@ public class TenantWebAppContext extends WebAppContext {
         super.startContext();
         // Tenant code and Jetty components that look the executor up must never get the shared pool.
         setAttribute("org.eclipse.jetty.server.Executor", executor);
+    }
+
+    /** The metadata is resolved and nothing has started yet: the moment for {@link MetaDataResolvedHook}s. */
+    @Override
+    protected void startWebapp() throws Exception {
+        for (org.eclipse.jetty.ee10.webapp.Configuration c : getConfigurations()) {
+            if (c instanceof MetaDataResolvedHook hook) {
+                hook.metaDataResolved(this);
+            }
+        }
+        super.startWebapp();
     }
 
     @Override

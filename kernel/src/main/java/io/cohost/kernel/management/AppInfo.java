@@ -14,7 +14,8 @@ import java.util.Map;
  * @param quota       the app's own quotas as set ({@code cpu -> 250m}); host defaults apply to the rest
  * @param meters      live figures of the running instance ({@code cpuMillicores}, {@code cpuSeconds},
  *                    {@code threads}, {@code throttled}); a figure that is not measured is absent, never 0
+ * @param descriptor  the operator's descriptor as given at deploy (YAML or JSON), empty if none
  */
 public record AppInfo(String name, String state, String stateDetail, String contextPath, String version,
         String previousVersion, String desiredState, String deployedAt, String startedAt, String source,
-        Map<String, String> quota, Map<String, Double> meters, List<TenantEvent> events) {}
+        Map<String, String> quota, Map<String, Double> meters, List<TenantEvent> events, String descriptor) {}

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param source          who deployed it: {@code api} or {@code dropin} (the drop-in directory
  *                        undeploys only apps it deployed)
  * @param quota           the app's quotas as the operator wrote them ({@code cpu: 250m}); empty means host defaults
+ * @param descriptor      the operator's descriptor (YAML or JSON, as given at deploy); empty if none. The
+ *                        WAR's own {@code WEB-INF/cohost.yaml} is read from the WAR, not stored here.
  */
 public record AppRecord(String name, String contextPath, DesiredState desiredState, String version,
-        String previousVersion, String deployedAt, String source, java.util.Map<String, String> quota) {
+        String previousVersion, String deployedAt, String source, java.util.Map<String, String> quota, String descriptor) {
 
     public static final String SOURCE_API = "api";
     public static final String SOURCE_DROPIN = "dropin";
@@ -27,13 +29,19 @@ public record AppRecord(String name, String contextPath, DesiredState desiredSta
         deployedAt = deployedAt == null ? "" : deployedAt;
         source = source == null ? SOURCE_API : source;
         quota = quota == null ? java.util.Map.of() : java.util.Map.copyOf(quota);
+        descriptor = descriptor == null ? "" : descriptor;
+    }
+
+    public AppRecord(String name, String contextPath, DesiredState desiredState, String version, String previousVersion,
+            String deployedAt, String source, java.util.Map<String, String> quota) {
+        this(name, contextPath, desiredState, version, previousVersion, deployedAt, source, quota, "");
     }
 
     public AppRecord withDesiredState(DesiredState desired) {
-        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source, quota);
+        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source, quota, descriptor);
     }
 
     public AppRecord withQuota(java.util.Map<String, String> q) {
-        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, q);
+        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, q, descriptor);
     }
 }

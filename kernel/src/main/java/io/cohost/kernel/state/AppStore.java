@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * DATA/apps/NAME/app.json            the {@link AppRecord}, written atomically
  * DATA/apps/NAME/wars/SHA256.war     current and previous version (content-addressed)
  * DATA/work/NAME/                    the app's own working directory
+ * DATA/work/NAME/tmp/                its java.io.tmpdir; cohost-context-N/ inside is one running instance's
+ *                                    servlet temp dir (unpacked WAR, compiled JSPs), removed when it stops
  * DATA/deploy/                       the drop-in directory
  * DATA/tmp/                          uploads in progress and unpacked WARs; emptied at start
  * </pre>
@@ -78,6 +80,7 @@ public final class AppStore {
         Files.createDirectories(logsDir());
         AtomicFiles.deleteRecursively(tmpDir());
         Files.createDirectories(tmpDir());
+        removeStaleContextDirs();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(appsDir())) {
             for (Path dir : dirs) {
                 if (!Files.isRegularFile(dir.resolve(RECORD))) {
@@ -88,6 +91,26 @@ public final class AppStore {
                         pruneWars(read(dir.resolve(RECORD)));
                     } catch (IOException e) {
                         LOG.warn("cannot read {}; leaving it for the operator", dir.resolve(RECORD), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Instance temp dirs a crash left behind: no instance runs before recovery, so all of them are stale. */
+    private void removeStaleContextDirs() throws IOException {
+        Path work = root.resolve("work");
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (DirectoryStream<Path> apps = Files.newDirectoryStream(work)) {
+            for (Path app : apps) {
+                Path tmp = app.resolve("tmp");
+                if (Files.isDirectory(tmp)) {
+                    try (DirectoryStream<Path> stale = Files.newDirectoryStream(tmp, "cohost-context-*")) {
+                        for (Path dir : stale) {
+                            AtomicFiles.deleteRecursively(dir);
+                        }
                     }
                 }
             }

@@ -18,6 +18,9 @@ import io.cohost.isolation.intercept.GlobalCallRedirect;
 import io.cohost.isolation.transform.TransformPipeline;
 import io.cohost.isolation.transform.TransformedClasses;
 import io.cohost.kernel.HostConfig;
+import io.cohost.kernel.config.AppDescriptor;
+import io.cohost.kernel.container.ContainerFeatures;
+import io.cohost.kernel.container.InitializerExclusions;
 import io.cohost.kernel.dispatch.RequestObserver;
 import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantThreadGroup;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -59,20 +63,57 @@ public final class TenantInstanceFactory {
         this.hostProperties = (Properties) System.getProperties().clone();
     }
 
-    /** What varies per app beyond its WAR. */
-    public record Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries, Quota quota) {
+    /**
+     * What varies per app beyond its WAR: its descriptor (see {@link AppDescriptor}), whose
+     * {@code hostPackages}, {@code systemProperties} and {@code nativeLibraries} shape the class loader
+     * and the JVM-global view, and whose JNDI entries, realms, initializer exclusions and class path
+     * are applied to the web context; and its quota.
+     */
+    public record Options(AppDescriptor descriptor, Quota quota) {
+        public Options {
+            java.util.Objects.requireNonNull(descriptor, "descriptor");
+            java.util.Objects.requireNonNull(quota, "quota");
+        }
+
+        public Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries, Quota quota) {
+            this(new AppDescriptor(java.util.Optional.empty(), List.of(), io.cohost.kernel.config.JndiDefinitions.none(),
+                    hostPackages, List.of(), systemProperties, nativeLibraries, List.of(), Map.of()), quota);
+        }
+
         public static Options defaults() {
-            return new Options(List.of(), Map.of(), false, Quota.none());
+            return new Options(AppDescriptor.empty(), Quota.none());
         }
 
         public Options withQuota(Quota q) {
-            return new Options(hostPackages, systemProperties, nativeLibraries, q);
+            return new Options(descriptor, q);
+        }
+
+        public Options withDescriptor(AppDescriptor d) {
+            return new Options(d, quota);
+        }
+
+        public List<String> hostPackages() {
+            return descriptor.hostPackages();
+        }
+
+        public Map<String, String> systemProperties() {
+            return descriptor.systemProperties();
+        }
+
+        public boolean nativeLibraries() {
+            return descriptor.nativeLibraries();
         }
     }
 
     TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer,
             Options options, InstanceEvents events) throws IOException {
-        TenantGlobals globals = new TenantGlobals(tenant, hostProperties, options.systemProperties(), logs.stream(tenant),
+        Path tmpDir = store.workDir(tenant).resolve("tmp");
+        Files.createDirectories(tmpDir);
+        // The app's own java.io.tmpdir, unless its descriptor sets one
+        Map<String, String> appProperties = new java.util.TreeMap<>();
+        appProperties.put("java.io.tmpdir", tmpDir.toString());
+        appProperties.putAll(options.systemProperties());
+        TenantGlobals globals = new TenantGlobals(tenant, hostProperties, appProperties, logs.stream(tenant),
                 (t, call, status) -> events.exitCalled(call, status), options.nativeLibraries());
         TenantThreadGroup group = new TenantThreadGroup(tenantsGroup, tenant);
         group.routeUncaught(globals::defaultUncaughtExceptionHandler, globals.err());
@@ -95,6 +136,8 @@ public final class TenantInstanceFactory {
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
+        context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor()));
+        applyDescriptor(context, options.descriptor());
         TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);
         context.setClassLoader(loader);
 
@@ -118,10 +161,33 @@ public final class TenantInstanceFactory {
         group.setOnOutOfMemory(outOfMemory);
         context.setDispatchHooks(new GovernedDispatch(governed));
 
-        Path unpackDir = store.tmpDir().resolve("webapps").resolve(tenant + "-" + sequence.incrementAndGet());
+        // The context's temp directory (ServletContext.TEMPDIR: JSP scratch files, the unpacked WAR) lives in
+        // the app's working directory, one per instance since a redeploy runs two side by side.
+        Path unpackDir = tmpDir.resolve(CONTEXT_DIR_PREFIX + sequence.incrementAndGet());
         Files.createDirectories(unpackDir);
         context.setTempDirectory(unpackDir.toFile());
         context.setTempDirectoryPersistent(false);
         return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir, governor, governed);
+    }
+
+    /** Prefix of the per-instance context directories in {@code DATA/work/NAME/tmp}; stale ones are removed at host start. */
+    public static final String CONTEXT_DIR_PREFIX = "cohost-context-";
+
+    private static void applyDescriptor(TenantWebAppContext context, AppDescriptor descriptor) {
+        if (!descriptor.excludeInitializers().isEmpty()) {
+            context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
+                    InitializerExclusions.pattern(descriptor.excludeInitializers()));
+        }
+        if (!descriptor.classPath().isEmpty()) {
+            context.setExtraClasspath(descriptor.classPath().stream()
+                    .map(p -> context.getResourceFactory().newResource(Path.of(p)))
+                    .toList());
+        }
+        // Jetty hides its own classes from web apps too; host packages granted to this app are let through both.
+        for (String p : descriptor.hostPackages()) {
+            if (p.startsWith("org.eclipse.jetty.")) {
+                context.getHiddenClassMatcher().exclude(p);
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.cohost.kernel.tenant;
 
 import io.cohost.governor.quota.Quota;
 import io.cohost.governor.quota.QuotaException;
+import io.cohost.kernel.config.AppDescriptor;
 import io.cohost.kernel.deploy.SpooledUpload;
+import io.cohost.kernel.deploy.WarDescriptor;
 import io.cohost.kernel.dispatch.TenantRouter;
 import io.cohost.kernel.management.AppInfo;
 import io.cohost.kernel.management.DeployRequest;
@@ -100,22 +102,42 @@ public final class TenantRegistry {
 
     /** Installs a verified upload as the app's new version, and starts it unless asked not to. */
     public AppInfo install(String name, SpooledUpload upload, DeployRequest request) {
+        return install(name, upload, request, List.of());
+    }
+
+    /**
+     * Installs a verified upload as the app's new version, and starts it unless asked not to.
+     *
+     * @param notes what the deployer did to the upload (a migration, ignored descriptor fields), recorded as events
+     */
+    public AppInfo install(String name, SpooledUpload upload, DeployRequest request, List<String> notes) {
         Tenant t = lock(name, true);
         try {
+            String operatorDescriptor = request.descriptor().orElseGet(() -> t.record().map(AppRecord::descriptor).orElse(""));
+            AppDescriptor descriptor = WarDescriptor.read(name, upload.file()).withoutOperatorOnlyFields()
+                    .overriddenBy(WarDescriptor.parse(name, "the app's descriptor", operatorDescriptor));
+            if (!descriptor.quota().isEmpty()) {
+                // the descriptor's quota is set like the deploy's own quota parameters, which win over it
+                java.util.Map<String, String> quota = new java.util.LinkedHashMap<>(descriptor.quota());
+                quota.putAll(request.quota());
+                request = request.withQuota(quota);
+            }
             String contextPath = request.contextPath()
+                    .or(descriptor::contextPath)
                     .or(() -> t.record().map(AppRecord::contextPath))
                     .orElse("/" + name);
             requireMetaspaceHeadroom(name);
             claimContextPath(name, contextPath);
+            notes.forEach(n -> t.lifecycle.note("deploy-note", n));
             store.storeWar(name, upload.sha256(), upload.file());
             TenantState state = t.lifecycle.state();
             if (state == TenantState.RUNNING && request.start()) {
-                redeploy(t, upload.sha256(), contextPath, request);
+                redeploy(t, upload.sha256(), contextPath, request, operatorDescriptor);
             } else {
                 if (state == TenantState.RUNNING) {
                     stopInstance(t, "stopped for a deploy that should not start");
                 }
-                deployAndStart(t, upload.sha256(), contextPath, request);
+                deployAndStart(t, upload.sha256(), contextPath, request, operatorDescriptor);
             }
             return info(t);
         } catch (IOException e) {
@@ -130,7 +152,8 @@ public final class TenantRegistry {
         }
     }
 
-    private void deployAndStart(Tenant t, String version, String contextPath, DeployRequest request) throws IOException {
+    private void deployAndStart(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor)
+            throws IOException {
         String previous = t.record().map(AppRecord::version).filter(v -> !v.equals(version)).orElse(
                 t.record().map(AppRecord::previousVersion).orElse(""));
         t.record().ifPresent(old -> {
@@ -140,7 +163,7 @@ public final class TenantRegistry {
         });
         t.lifecycle.moveTo(TenantState.DEPLOYING, "version " + shortVersion(version));
         AppRecord record = new AppRecord(t.name, contextPath, request.start() ? DesiredState.RUNNING : DesiredState.STOPPED,
-                version, previous, clock.instant().toString(), request.source(), mergedQuota(t, request));
+                version, previous, clock.instant().toString(), request.source(), mergedQuota(t, request), operatorDescriptor);
         store.save(record);
         t.record(record);
         if (request.start()) {
@@ -151,14 +174,15 @@ public final class TenantRegistry {
         }
     }
 
-    private void redeploy(Tenant t, String version, String contextPath, DeployRequest request) throws IOException {
+    private void redeploy(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor)
+            throws IOException {
         AppRecord old = t.record().orElseThrow();
         TenantInstance oldInstance = t.instance().orElseThrow();
         t.lifecycle.note("redeploy-started", "starting version " + shortVersion(version) + " beside "
                 + shortVersion(old.version()));
         TenantInstance next = null;
         try {
-            next = newInstance(t, version, contextPath, Quota.parse(mergedQuota(t, request)));
+            next = newInstance(t, version, contextPath, Quota.parse(mergedQuota(t, request)), operatorDescriptor);
             next.start();
         } catch (Throwable e) {
             String cause = describe(e);
@@ -170,7 +194,7 @@ public final class TenantRegistry {
         }
         AppRecord record = new AppRecord(t.name, contextPath, DesiredState.RUNNING, version,
                 version.equals(old.version()) ? old.previousVersion() : old.version(), clock.instant().toString(),
-                request.source(), mergedQuota(t, request));
+                request.source(), mergedQuota(t, request), operatorDescriptor);
         store.save(record);
         t.record(record);
         t.instance(next);
@@ -359,7 +383,7 @@ public final class TenantRegistry {
         t.lifecycle.moveTo(TenantState.STARTING, cause);
         TenantInstance instance;
         try {
-            instance = newInstance(t, record.version(), record.contextPath(), Quota.parse(record.quota()));
+            instance = newInstance(t, record.version(), record.contextPath(), Quota.parse(record.quota()), record.descriptor());
             instance.start();
         } catch (Throwable e) {
             String failure = describe(e);
@@ -375,9 +399,13 @@ public final class TenantRegistry {
 
     /**
      * Builds an instance. Its exit calls and the governor's kills stop this instance (and only this one,
-     * never a newer version) from a host thread, since the tenant's own threads must unwind first.
+     * never a newer version) from a host thread, since the tenant's own threads must unwind first. Its
+     * descriptor is the WAR's own {@code WEB-INF/cohost.yaml} overridden by the operator's.
      */
-    private TenantInstance newInstance(Tenant t, String version, String contextPath, Quota quota) throws java.io.IOException {
+    private TenantInstance newInstance(Tenant t, String version, String contextPath, Quota quota, String operatorDescriptor)
+            throws java.io.IOException {
+        AppDescriptor descriptor = WarDescriptor.read(t.name, store.warPath(t.name, version)).withoutOperatorOnlyFields()
+                .overriddenBy(WarDescriptor.parse(t.name, "the app's descriptor", operatorDescriptor));
         TenantInstance[] self = new TenantInstance[1];
         InstanceEvents events = new InstanceEvents() {
             @Override
@@ -396,7 +424,7 @@ public final class TenantRegistry {
             }
         };
         TenantInstance instance = factory.create(t.name, version, contextPath, t.metrics,
-                TenantInstanceFactory.Options.defaults().withQuota(quota), events);
+                new TenantInstanceFactory.Options(descriptor, quota), events);
         self[0] = instance;
         return instance;
     }
@@ -577,7 +605,8 @@ public final class TenantRegistry {
                 r.map(AppRecord::deployedAt).orElse(""),
                 t.instance().map(i -> String.valueOf(i.startedAt())).orElse(""),
                 r.map(AppRecord::source).orElse(""), r.map(AppRecord::quota).orElse(java.util.Map.of()),
-                t.instance().map(TenantRegistry::meters).orElse(java.util.Map.of()), t.lifecycle.events());
+                t.instance().map(TenantRegistry::meters).orElse(java.util.Map.of()), t.lifecycle.events(),
+                r.map(AppRecord::descriptor).orElse(""));
     }
 
     /** Live figures of a running instance; one not measured yet (NaN) is left out rather than shown as 0. */

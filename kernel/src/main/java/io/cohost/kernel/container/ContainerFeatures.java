@@ -1,0 +1,61 @@
+package io.cohost.kernel.container;
+
+import io.cohost.kernel.config.AppDescriptor;
+import java.util.List;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
+import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
+import org.eclipse.jetty.ee10.webapp.Configuration;
+import org.eclipse.jetty.ee10.webapp.FragmentConfiguration;
+import org.eclipse.jetty.ee10.webapp.JettyWebXmlConfiguration;
+import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
+import org.eclipse.jetty.ee10.webapp.JspConfiguration;
+import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebInfConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketConfiguration;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketConfiguration;
+
+/**
+ * The Jetty configurations every tenant's web context runs with: the same set a Jetty 12 server with
+ * the {@code ee10-annotations, ee10-plus, ee10-jsp, ee10-jstl, ee10-websocket-jakarta,
+ * ee10-websocket-jetty, ee10-servlets} modules gives a WAR, plus the app's descriptor. Jetty orders
+ * them by their declared dependencies.
+ *
+ * <pre>
+ * web.xml, webdefault      WebXmlConfiguration, WebAppConfiguration
+ * WEB-INF/classes, lib     WebInfConfiguration, ContainerJarsConfiguration (TLDs of the host's JSTL)
+ * web-fragment.xml         FragmentConfiguration
+ * annotations, SCIs        AnnotationConfiguration
+ * JNDI                     JndiConfiguration, EnvConfiguration (jetty-env.xml), PlusConfiguration
+ * descriptor               DescriptorConfiguration (JNDI entries, realms, JSP compiler)
+ * WEB-INF/jetty-web.xml    JettyWebXmlConfiguration
+ * JSP, JSTL                JspConfiguration
+ * WebSocket                JakartaWebSocketConfiguration, JettyWebSocketConfiguration
+ * jetty-ee10-servlets      ServletsConfiguration
+ * </pre>
+ */
+public final class ContainerFeatures {
+    private ContainerFeatures() {}
+
+    public static Configuration[] configurations(String tenant, AppDescriptor descriptor) {
+        List<Configuration> all = List.of(
+                new WebInfConfiguration(),
+                new WebXmlConfiguration(),
+                new ContainerJarsConfiguration(),
+                new FragmentConfiguration(),
+                new JndiConfiguration(),
+                new EnvConfiguration(),
+                new PlusConfiguration(),
+                new DescriptorConfiguration(tenant, descriptor),
+                new AnnotationConfiguration(),
+                new JspConfiguration(),
+                new ServletsConfiguration(),
+                new JakartaWebSocketConfiguration(),
+                new JettyWebSocketConfiguration(),
+                new WebAppConfiguration(),
+                new JettyWebXmlConfiguration());
+        return all.toArray(Configuration[]::new);
+    }
+}
