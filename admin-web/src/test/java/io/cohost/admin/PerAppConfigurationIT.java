@@ -83,6 +83,13 @@ class PerAppConfigurationIT {
     }
 
     @Test
+    void tempFilesCreatedTheUsualWayLandInTheAppsOwnTmpdir() throws Exception {
+        Path work = data.toAbsolutePath().normalize().resolve("work");
+        assertThat(Path.of(body("/alpha/tmpfile"))).startsWith(work.resolve("alpha").resolve("tmp"));
+        assertThat(Path.of(body("/beta/tmpfile"))).startsWith(work.resolve("beta").resolve("tmp"));
+    }
+
+    @Test
     void anInvalidDescriptorIsRefusedNamingTheFieldAndTheAcceptedFormsAndNothingIsDeployed() {
         AdminApiClient.Reply reply = admin.deploy("broken", PROBE, """
                 jndi:

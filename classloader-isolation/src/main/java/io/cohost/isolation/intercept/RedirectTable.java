@@ -75,6 +75,12 @@ public final class RedirectTable {
             new Redirect(S, "java/lang/Long", "getLong", "(Ljava/lang/String;J)Ljava/lang/Long;", "getLong"),
             new Redirect(S, "java/lang/Long", "getLong", "(Ljava/lang/String;Ljava/lang/Long;)Ljava/lang/Long;", "getLong"),
             new Redirect(S, "java/lang/Boolean", "getBoolean", "(Ljava/lang/String;)Z", "getBoolean"),
+            // temporary files: in the tenant's own java.io.tmpdir (the JDK caches the host's at start-up)
+            new Redirect(S, "java/io/File", "createTempFile", "(Ljava/lang/String;Ljava/lang/String;)Ljava/io/File;", "createTempFile"),
+            new Redirect(S, "java/nio/file/Files", "createTempFile",
+                    "(Ljava/lang/String;Ljava/lang/String;[Ljava/nio/file/attribute/FileAttribute;)Ljava/nio/file/Path;", "createTempPath"),
+            new Redirect(S, "java/nio/file/Files", "createTempDirectory",
+                    "(Ljava/lang/String;[Ljava/nio/file/attribute/FileAttribute;)Ljava/nio/file/Path;", "createTempDirectory"),
             // default locale, time zone and uncaught-exception handler: per tenant
             new Redirect(S, "java/util/Locale", "getDefault", "()Ljava/util/Locale;", "getDefaultLocale"),
             new Redirect(S, "java/util/Locale", "getDefault", "(Ljava/util/Locale$Category;)Ljava/util/Locale;", "getDefaultLocale"),

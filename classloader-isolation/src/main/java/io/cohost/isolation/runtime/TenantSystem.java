@@ -199,6 +199,28 @@ public final class TenantSystem {
         }
     }
 
+    // ---- temporary files ----
+
+    private static java.nio.file.Path tmpDir(Class<?> caller) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(globals(caller).properties().getProperty("java.io.tmpdir"));
+        java.nio.file.Files.createDirectories(dir);
+        return dir;
+    }
+
+    public static java.io.File createTempFile(String prefix, String suffix, Class<?> caller) throws java.io.IOException {
+        return java.io.File.createTempFile(prefix, suffix, tmpDir(caller).toFile());
+    }
+
+    public static java.nio.file.Path createTempPath(String prefix, String suffix, java.nio.file.attribute.FileAttribute<?>[] attrs,
+            Class<?> caller) throws java.io.IOException {
+        return java.nio.file.Files.createTempFile(tmpDir(caller), prefix, suffix, attrs);
+    }
+
+    public static java.nio.file.Path createTempDirectory(String prefix, java.nio.file.attribute.FileAttribute<?>[] attrs,
+            Class<?> caller) throws java.io.IOException {
+        return java.nio.file.Files.createTempDirectory(tmpDir(caller), prefix, attrs);
+    }
+
     // ---- locale, time zone, uncaught exception handler ----
 
     public static Locale getDefaultLocale(Class<?> caller) {
