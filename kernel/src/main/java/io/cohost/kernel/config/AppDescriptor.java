@@ -31,11 +31,12 @@ import java.util.TreeMap;
  *   userTransaction: { class: com.example.tx.SimpleUserTransaction }
  * excludeInitializers:         # ServletContainerInitializers not to run (class names, or a package with .*)
  *   - org.apache.catalina.startup.OldInitializer
+ * quota: { cpu: 250m, memory: 256Mi }        # a WAR may propose its own quotas (not 'unlimited');
+ *                                             # the operator's values, live or at deploy, win
  * # operator only (ignored in WEB-INF/cohost.yaml):
  * hostPackages: [org.eclipse.jetty.util.]     # host packages the app may see: the audited exception
  * classPath: [/opt/cohost/lib/shop-drivers.jar] # extra jars or folders on the app's class path
  * nativeLibraries: false                      # System.load/loadLibrary allowed
- * quota: { cpu: 250m, heap: 256Mi }           # carried to the resource governor as is
  * }</pre>
  *
  * @param contextPath          where the app is served; empty means the deploy request's, or {@code /NAME}
@@ -53,7 +54,7 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
         boolean nativeLibraries, List<String> classPath, Map<String, String> quota) {
 
     /** Fields only the operator may set: they widen what the app may do or use on the host. */
-    public static final List<String> OPERATOR_ONLY = List.of("hostPackages", "classPath", "nativeLibraries", "quota");
+    public static final List<String> OPERATOR_ONLY = List.of("hostPackages", "classPath", "nativeLibraries", "quota: unlimited");
 
     public AppDescriptor {
         Objects.requireNonNull(contextPath, "contextPath");
@@ -94,8 +95,10 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
 
     /** This descriptor without the {@link #OPERATOR_ONLY} fields: what a WAR may say about itself. */
     public AppDescriptor withoutOperatorOnlyFields() {
+        Map<String, String> limited = new LinkedHashMap<>(quota);
+        limited.values().removeIf(v -> v.trim().equalsIgnoreCase("unlimited"));
         return new AppDescriptor(contextPath, realms, jndi, List.of(), excludeInitializers, systemProperties, false,
-                List.of(), Map.of());
+                List.of(), limited);
     }
 
     /** The {@link #OPERATOR_ONLY} fields this descriptor sets. */
@@ -110,8 +113,8 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
         if (nativeLibraries) {
             set.add("nativeLibraries");
         }
-        if (!quota.isEmpty()) {
-            set.add("quota");
+        if (quota.values().stream().anyMatch(v -> v.trim().equalsIgnoreCase("unlimited"))) {
+            set.add("quota: unlimited");
         }
         return set;
     }

@@ -114,14 +114,16 @@ public final class TenantRegistry {
         Tenant t = lock(name, true);
         try {
             String operatorDescriptor = request.descriptor().orElseGet(() -> t.record().map(AppRecord::descriptor).orElse(""));
-            AppDescriptor descriptor = WarDescriptor.read(name, upload.file()).withoutOperatorOnlyFields()
-                    .overriddenBy(WarDescriptor.parse(name, "the app's descriptor", operatorDescriptor));
-            if (!descriptor.quota().isEmpty()) {
-                // the descriptor's quota is set like the deploy's own quota parameters, which win over it
-                java.util.Map<String, String> quota = new java.util.LinkedHashMap<>(descriptor.quota());
-                quota.putAll(request.quota());
-                request = request.withQuota(quota);
-            }
+            AppDescriptor own = WarDescriptor.read(name, upload.file()).withoutOperatorOnlyFields();
+            AppDescriptor operator = WarDescriptor.parse(name, "the app's descriptor", operatorDescriptor);
+            AppDescriptor descriptor = own.overriddenBy(operator);
+            // quotas, weakest first: the WAR's own proposal, the app's current quotas (set live by the
+            // operator), the operator's descriptor, the deploy's own quota parameters
+            java.util.Map<String, String> quota = new java.util.LinkedHashMap<>(own.quota());
+            t.record().ifPresent(r -> quota.putAll(r.quota()));
+            quota.putAll(operator.quota());
+            quota.putAll(request.quota());
+            request = request.withQuota(quota);
             String contextPath = request.contextPath()
                     .or(descriptor::contextPath)
                     .or(() -> t.record().map(AppRecord::contextPath))
@@ -451,8 +453,7 @@ public final class TenantRegistry {
 
     /** The app's quotas after this deploy: its current ones, overridden key by key by the request's. */
     private java.util.Map<String, String> mergedQuota(Tenant t, DeployRequest request) {
-        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(t.record().map(AppRecord::quota).orElse(java.util.Map.of()));
-        merged.putAll(request.quota());
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(request.quota());
         merged.values().removeIf(String::isBlank);
         Quota quota = validQuota(t.name, merged);
         requireWithinBudget(t.name, quota);
