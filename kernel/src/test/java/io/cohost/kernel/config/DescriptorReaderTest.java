@@ -99,13 +99,14 @@ class DescriptorReaderTest {
                 hostPackages: [org.eclipse.jetty.]
                 nativeLibraries: true
                 classPath: [/etc/x.jar]
-                quota: { cpu: "64" }
+                quota: { cpu: "64", memory: unlimited }
                 systemProperties: { a: b }
                 """);
-        assertThat(war.operatorOnlyFieldsSet()).containsExactly("hostPackages", "classPath", "nativeLibraries", "quota");
+        assertThat(war.operatorOnlyFieldsSet()).containsExactly("hostPackages", "classPath", "nativeLibraries", "quota: unlimited");
         AppDescriptor own = war.withoutOperatorOnlyFields();
         assertThat(own.operatorOnlyFieldsSet()).isEmpty();
         assertThat(own.systemProperties()).containsEntry("a", "b");
         assertThat(own.hostPackages()).isEqualTo(List.of());
+        assertThat(own.quota()).as("a WAR may propose limits, not lift them").containsExactly(java.util.Map.entry("cpu", "64"));
     }
 }
