@@ -69,8 +69,15 @@ class HeapContainmentIT {
                     send(host.app("/sessions/session-bloat?mb=8")); // a new session each time: no cookie kept
                 }
             });
-            await().atMost(Duration.ofSeconds(90)).until(() -> host.api().state("hog1").equals("KILLED")
-                    && host.api().state("hog2").equals("KILLED") && host.api().state("sessions").equals("KILLED"));
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> host.api().state("hog1").equals("KILLED")
+                        && host.api().state("hog2").equals("KILLED") && host.api().state("sessions").equals("KILLED"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                String out = host.output();
+                throw new AssertionError("not all hogs were stopped: hog1 " + host.api().app("hog1").body() + "\nhog2 "
+                        + host.api().app("hog2").body() + "\nsessions " + host.api().app("sessions").body()
+                        + "\nhost output (end):\n" + out.substring(Math.max(0, out.length() - 4000)), e);
+            }
             load.stop();
 
             assertKilledForMemoryWithinTwoSecondsOfPassing(host, "hog1", 96, started);
