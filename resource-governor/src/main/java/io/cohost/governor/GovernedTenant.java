@@ -223,8 +223,12 @@ public final class GovernedTenant {
         long limit = quota.get(Resource.MEMORY).valueOrMax();
         long estimate = Math.max(0, retainedBytes) + (allocated - allocatedAtWalk);
         if (limit != Long.MAX_VALUE && estimate >= limit) {
-            walkWanted = true;
+            // paused now, not when its walk starts: the walk may wait behind another tenant's, and a
+            // tenant allocating at full speed would outrun it
             walkPauses = true;
+            pausedForWalk = true;
+            updateGuard();
+            walkWanted = true;
         } else if (lastWalkNanos < 0 || nowNanos - lastWalkNanos > PERIODIC_WALK_NANOS) {
             walkWanted = true;
             walkPauses = false;
