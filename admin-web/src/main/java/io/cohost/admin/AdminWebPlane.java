@@ -3,6 +3,7 @@ package io.cohost.admin;
 import io.cohost.admin.api.AppsApiHandler;
 import io.cohost.admin.api.Json;
 import io.cohost.admin.api.LeaksApiHandler;
+import io.cohost.admin.api.MetricsEndpoint;
 import io.cohost.kernel.spi.AdminPlane;
 import org.eclipse.jetty.server.Handler;
 
@@ -14,6 +15,7 @@ public final class AdminWebPlane implements AdminPlane {
         return new Handler.Sequence(
                 new AppsApiHandler(context.management(), json,
                         context.config().dataDir().toAbsolutePath().resolve("tmp").resolve("uploads"), context.config().maxUploadBytes()),
-                new LeaksApiHandler(context.management(), json));
+                new LeaksApiHandler(context.management(), json),
+                new MetricsEndpoint(context.meters()));
     }
 }

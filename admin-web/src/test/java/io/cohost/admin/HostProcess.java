@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Its URLs are read from what it prints once it is up.
  */
 final class HostProcess implements AutoCloseable {
-    private static final Pattern ADMIN = Pattern.compile("admin:\\s+(http://\\S+)/api/apps");
+    private static final Pattern ADMIN = Pattern.compile("API:\\s+(http://\\S+)/api/apps");
     private static final Pattern APPS = Pattern.compile("apps:\\s+(http://\\S+)/NAME/");
 
     private final Process process;

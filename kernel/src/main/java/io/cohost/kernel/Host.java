@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *  :8080 "tenants" ─► ConnectorGate ─► TenantRouter ─► /NAME ─► TenantWebAppContext (tenant threads)
- *  :9090 "admin"   ─► ConnectorGate ─► /metrics, AdminPlane (REST API, UI) ─► HostManagement
+ *  :9090 "admin"   ─► ConnectorGate ─► AdminPlane (access control ─► REST API, UI, /metrics) ─► HostManagement
  * </pre>
+ *
+ * Tenants and the admin plane never share a connector, so no context path a tenant takes can shadow
+ * {@code /api}, {@code /metrics} or the UI.
  *
  * The admin connector has its own small thread pool, so a flood of tenant traffic cannot starve it.
  * Start order: data directory recovery, server (ports bound), apps restored, drop-in watcher;
@@ -90,12 +93,15 @@ public final class Host extends ContainerLifeCycle {
         return Guice.createInjector(new HostModule(config)).getInstance(Host.class);
     }
 
+    /** The admin plane when there is one (it serves /metrics behind its access control), else /metrics alone. */
     private Handler adminHandler() {
         List<Handler> handlers = new ArrayList<>();
-        handlers.add(new MetricsHandler(meters));
-        AdminPlane.Context context = new AdminPlane.Context(management, config, meters);
+        AdminPlane.Context context = new AdminPlane.Context(management, config, meters, this::tenantUri);
         for (AdminPlane plane : ServiceLoader.load(AdminPlane.class, Host.class.getClassLoader())) {
             handlers.add(plane.createHandler(context));
+        }
+        if (handlers.isEmpty()) {
+            handlers.add(new MetricsHandler(meters));
         }
         return new Handler.Sequence(handlers);
     }

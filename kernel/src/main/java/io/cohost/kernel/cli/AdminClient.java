@@ -8,14 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
-/** A small HTTP client for the admin REST API; the CLI's only way to the host. */
+/** A small HTTP client for the admin REST API; the CLI's only way to the host. Sends the API token if it has one. */
 final class AdminClient {
     private final URI base;
+    private final Optional<String> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AdminClient(URI base) {
+    AdminClient(URI base, Optional<String> token) {
         this.base = base;
+        this.token = token;
+    }
+
+    boolean hasToken() {
+        return token.isPresent();
     }
 
     record Reply(int status, String body) {
@@ -32,6 +39,11 @@ final class AdminClient {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Reply postJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply delete(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
@@ -42,8 +54,9 @@ final class AdminClient {
     }
 
     Reply putFile(String path, Path file) throws IOException, InterruptedException {
+        // 100-continue: a refused upload (too large, no access) is answered before the WAR is sent.
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/java-archive")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)));
+                .expectContinue(true).PUT(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
     /** The WAR and the app's descriptor as multipart/form-data parts "war" and "descriptor". */
@@ -65,6 +78,7 @@ final class AdminClient {
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         try {
+            token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
             HttpResponse<String> r = http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body());
         } catch (ConnectException e) {

@@ -3,7 +3,7 @@ package io.cohost.kernel.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** start, stop, restart and undeploy: one app, one API call each. */
+/** start, stop, restart, rollback and undeploy: one app, one API call each. */
 abstract class LifecycleCommand extends ClientCommand {
     @Parameters(paramLabel = "NAME", description = "The app")
     String name;
@@ -29,6 +29,15 @@ abstract class LifecycleCommand extends ClientCommand {
         @Override
         AdminClient.Reply call(AdminClient client) throws Exception {
             return client.post("/api/apps/" + name + "/restart");
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Goes back to the version deployed before the current one.")
+    static final class Rollback extends LifecycleCommand {
+        @Override
+        AdminClient.Reply call(AdminClient client) throws Exception {
+            return client.post("/api/apps/" + name + "/rollback");
         }
     }
 

@@ -4,6 +4,8 @@ import io.cohost.kernel.Host;
 import io.cohost.kernel.HostConfig;
 import io.cohost.kernel.management.DeployRequest;
 import io.cohost.kernel.management.ManagementException;
+import io.cohost.kernel.management.access.AdminCredentials;
+import io.cohost.kernel.management.access.LocalAdminToken;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "data", description = "Data directory (default: ./${DEFAULT-VALUE})")
     Path data;
+
+    @Option(names = "--max-upload-mb", defaultValue = "256",
+            description = "Largest WAR upload accepted, in MiB; larger ones get 413 (default: ${DEFAULT-VALUE})")
+    long maxUploadMb;
 
     @Option(names = "--samples", description = "Folder of sample WARs (NAME.war) to deploy at start, unless an app of that name exists")
     Path samples;
@@ -59,7 +65,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HostConfig config = HostConfig.defaults().withPorts(port, adminPort).withAdminHost(adminHost).withDataDir(data)
+        HostConfig defaults = HostConfig.defaults();
+        HostConfig config = defaults.withPorts(port, adminPort).withAdminHost(adminHost).withDataDir(data)
+                .withUploadLimits(maxUploadMb << 20, Math.max(defaults.maxUnpackedBytes(), maxUploadMb << 20))
                 .withGovernor(governorSettings());
         if (autoRestart) {
             config = config.withRestartPolicy(io.cohost.kernel.tenant.RestartPolicy.automatic(java.time.Duration.ofSeconds(1), 5));
@@ -81,8 +89,11 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  apps:    " + host.tenantUri() + "/NAME/");
         host.management().apps().forEach(a ->
                 System.out.println("           " + host.tenantUri() + a.contextPath() + "/   (" + a.name() + ", " + a.state() + ")"));
-        System.out.println("  admin:   " + host.adminUri() + "/api/apps");
-        System.out.println("  metrics: " + host.adminUri() + "/metrics");
+        System.out.println("  admin:   " + host.adminUri() + "/   (user " + AdminCredentials.USER
+                + "; forgot the password? cohost admin reset-password --data " + config.dataDir() + ")");
+        System.out.println("  API:     " + host.adminUri() + "/api/apps   (bearer token; the CLI on this machine uses "
+                + LocalAdminToken.file(config.dataDir()) + ")");
+        System.out.println("  metrics: " + host.adminUri() + "/metrics   (bearer token)");
         System.out.println("  data:    " + config.dataDir().toAbsolutePath());
         return 0;
     }

@@ -21,6 +21,13 @@ public interface HostManagement {
 
     AppInfo restart(String name);
 
+    /**
+     * Goes back to the version deployed before the current one (the host keeps one). The app ends in
+     * the state it was asked to be in; a running app keeps serving the current version until the
+     * previous one has started.
+     */
+    AppInfo rollback(String name);
+
     void undeploy(String name);
 
     /** Changes quotas ({@code cpu -> 250m}; an empty value means the host default); effective within a second. */

@@ -50,6 +50,11 @@ public final class LocalHostManagement implements HostManagement {
     }
 
     @Override
+    public AppInfo rollback(String name) {
+        return registry.rollback(name);
+    }
+
+    @Override
     public void undeploy(String name) {
         registry.undeploy(name);
     }

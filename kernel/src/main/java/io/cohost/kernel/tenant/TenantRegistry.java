@@ -16,6 +16,7 @@ import io.cohost.kernel.state.AppStore;
 import io.cohost.kernel.state.DesiredState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -257,6 +258,51 @@ public final class TenantRegistry {
             saveDesired(t, DesiredState.RUNNING);
             startInstance(t, "restarted by operator");
             return info(t);
+        } finally {
+            t.lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the version before the current one current again, through the same paths as a deploy: a
+     * running app starts the previous version beside the current one and switches over once it runs
+     * (if it fails, the current one keeps serving); an app that is not running just changes version
+     * and is started only if it was asked to run. The current version becomes the previous one, so a
+     * second rollback undoes the first. The app keeps its context path, quotas and descriptor.
+     */
+    public AppInfo rollback(String name) {
+        Tenant t = lock(name, false);
+        try {
+            AppRecord current = t.record().orElseThrow(() -> conflict(t, "roll back"));
+            String previous = current.previousVersion();
+            if (previous.isEmpty() || !Files.isRegularFile(store.warPath(name, previous))) {
+                throw new ManagementException(Kind.CONFLICT, "app '" + name + "' has no previous version to roll back to",
+                        "the host keeps the version before the current one; an app has one from its second deploy on");
+            }
+            TenantState state = t.lifecycle.state();
+            boolean run = current.desiredState() == DesiredState.RUNNING;
+            // the request carries the app's whole quota: a deploy's request quota is the app's quota from then on
+            DeployRequest request = new DeployRequest(Optional.of(current.contextPath()), run, current.source(), current.quota());
+            if (state != TenantState.RUNNING && !state.isStartable()) {
+                throw conflict(t, "roll back");
+            }
+            if (run) {
+                requireMetaspaceHeadroom(name);
+            }
+            t.lifecycle.note("rollback", "rolling back from version " + shortVersion(current.version())
+                    + " to version " + shortVersion(previous));
+            if (state == TenantState.RUNNING && run) {
+                redeploy(t, previous, current.contextPath(), request, current.descriptor());
+            } else {
+                if (state == TenantState.RUNNING) {
+                    stopInstance(t, "stopped for a rollback that should not start");
+                }
+                deployAndStart(t, previous, current.contextPath(), request, current.descriptor());
+            }
+            return info(t);
+        } catch (IOException e) {
+            throw new ManagementException(Kind.INTERNAL, "app '" + name + "': cannot save the rollback: " + e.getMessage(),
+                    "check free space and permissions of " + store.root(), e);
         } finally {
             t.lock.unlock();
         }

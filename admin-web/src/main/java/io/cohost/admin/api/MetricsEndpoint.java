@@ -1,0 +1,32 @@
+package io.cohost.admin.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /metrics}: the Prometheus text exposition of the host's meters. Served by the admin plane,
+ * behind its access control; Prometheus scrapes it with a bearer token
+ * ({@code authorization: {credentials_file: ...}} in its scrape config).
+ */
+public final class MetricsEndpoint extends Handler.Abstract.NonBlocking {
+    private final PrometheusMeterRegistry registry;
+
+    public MetricsEndpoint(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!"/metrics".equals(Request.getPathInContext(request)) || !"GET".equals(request.getMethod())) {
+            return false;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        response.write(true, StandardCharsets.UTF_8.encode(registry.scrape()), callback);
+        return true;
+    }
+}
