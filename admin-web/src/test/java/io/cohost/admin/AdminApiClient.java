@@ -14,18 +14,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The tests' only way to the admin REST API. Every request is built in {@link #request}, so
- * credentials, when the API asks for them, are added in one place.
+ * The tests' only way to the admin REST API. Every request is built in {@link #request}, which adds
+ * the API token: the admin plane refuses requests without one.
  */
 public final class AdminApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String token;
     private final HttpClient http;
 
-    public AdminApiClient(URI base) {
+    /** A client of the admin API at {@code base}, authenticated with an API token (see {@code LocalAdminToken}). */
+    public AdminApiClient(URI base, String token) {
         this.base = base;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * A client of a started host's admin API, authenticated with the token its admin plane wrote for the
+     * local CLI ({@code DATA/admin/cli-token}): the way to call the API of a host a test started itself.
+     */
+    public static AdminApiClient forHost(io.cohost.kernel.Host host) {
+        return new AdminApiClient(host.adminUri(), TestHost.token(host.config().dataDir()));
+    }
+
+    /** The token this client sends, for tests that build their own requests. */
+    public String token() {
+        return token;
     }
 
     /** An answer of the API: its status and body, with the body parsed as JSON on demand. */
@@ -132,8 +148,10 @@ public final class AdminApiClient {
         return send(request("/metrics").GET());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
+    /** A request to the admin API with this client's credentials, for a test to finish and send itself. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token);
     }
 
     private Reply send(HttpRequest.Builder request) {

@@ -40,9 +40,12 @@ class CliIT {
     }
 
     private CliProcess.Result cohost(String... args) {
-        String[] withAdmin = java.util.Arrays.copyOf(args, args.length + 2);
+        // --data: the CLI authenticates with the token the host wrote to DATA/admin/cli-token
+        String[] withAdmin = java.util.Arrays.copyOf(args, args.length + 4);
         withAdmin[args.length] = "--admin";
         withAdmin[args.length + 1] = admin;
+        withAdmin[args.length + 2] = "--data";
+        withAdmin[args.length + 3] = dataDir.toString();
         return CliProcess.run(scratch, withAdmin);
     }
 

@@ -26,10 +26,12 @@ final class HostProcess implements AutoCloseable {
     private final URI tenants;
     private final Path out;
     private final Path err;
+    private final Path dataDir;
 
-    private HostProcess(Process process, URI admin, URI tenants, Path out, Path err) {
+    private HostProcess(Process process, URI admin, URI tenants, Path out, Path err, Path dataDir) {
         this.out = out;
         this.err = err;
+        this.dataDir = dataDir;
         this.process = process;
         this.admin = admin;
         this.tenants = tenants;
@@ -57,7 +59,7 @@ final class HostProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException("cohost serve did not come up; it printed:\n" + printed + "\n" + Files.readString(err));
             }
-            return new HostProcess(process, URI.create(admin.group(1)), URI.create(apps.group(1)), out, err);
+            return new HostProcess(process, URI.create(admin.group(1)), URI.create(apps.group(1)), out, err, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,8 +93,9 @@ final class HostProcess implements AutoCloseable {
         p.waitFor(1, TimeUnit.MINUTES);
     }
 
+    /** A client with the token the host wrote for the local CLI at its start. */
     AdminApiClient api() {
-        return new AdminApiClient(admin);
+        return new AdminApiClient(admin, TestHost.token(dataDir));
     }
 
     URI app(String path) {

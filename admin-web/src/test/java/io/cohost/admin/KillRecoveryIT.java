@@ -72,7 +72,7 @@ class KillRecoveryIT {
         byte[] bigWar = TestWars.withEntries("hello", Map.of("WEB-INF/noise.bin", noise));
         CountDownLatch bodyMayFinish = new CountDownLatch(1);
         InputStream slowBody = new HalfThenWait(bigWar, bodyMayFinish);
-        var upload = http.sendAsync(HttpRequest.newBuilder(host.api().base().resolve("/api/apps/big"))
+        var upload = http.sendAsync(host.api().request("/api/apps/big")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> slowBody)).build(), HttpResponse.BodyHandlers.ofString());
         Path uploads = dataDir.resolve("tmp").resolve("uploads");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestHost.filesUnder(uploads).stream()

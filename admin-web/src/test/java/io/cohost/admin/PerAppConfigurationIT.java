@@ -42,7 +42,7 @@ class PerAppConfigurationIT {
     private Host startOn(Path dir) throws Exception {
         Host h = Host.create(HostConfig.ephemeral(dir));
         h.start();
-        admin = new AdminApiClient(h.adminUri());
+        admin = AdminApiClient.forHost(h);
         return h;
     }
 

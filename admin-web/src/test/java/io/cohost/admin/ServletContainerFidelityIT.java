@@ -54,7 +54,7 @@ class ServletContainerFidelityIT {
     void deployAllSideBySide() throws Exception {
         host = Host.create(HostConfig.ephemeral(data));
         host.start();
-        admin = new AdminApiClient(host.adminUri());
+        admin = AdminApiClient.forHost(host);
         assertDeployed(admin.deploy("jsp", WARS.resolve("jetty-ee10-demo-jsp-webapp.war")));
         assertDeployed(admin.deploy("spec", WARS.resolve("jetty-ee10-demo-spec-webapp.war"), specDescriptor()));
         assertDeployed(admin.deploy("jetty", WARS.resolve("jetty-ee10-demo-jetty-webapp.war"), """

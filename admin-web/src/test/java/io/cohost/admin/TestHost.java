@@ -2,7 +2,12 @@ package io.cohost.admin;
 
 import io.cohost.kernel.Host;
 import io.cohost.kernel.HostConfig;
+import io.cohost.kernel.management.AppInfo;
+import io.cohost.kernel.management.DeployRequest;
+import io.cohost.kernel.management.access.AdminCredentials;
+import io.cohost.kernel.management.access.LocalAdminToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,8 +20,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A real host in this JVM on free ports, with a client for its admin API and one for its apps. */
+/**
+ * A real host in this JVM on free ports, with a client for its admin API and one for its apps.
+ *
+ * <p>The admin plane lets no one in without credentials. Before the start the admin password is set to
+ * {@link #PASSWORD} (so none is generated), and at the start the plane writes the local CLI token,
+ * which {@link #api()} and {@link #adminHttp()} send:
+ *
+ * <pre>
+ * TestHost host = TestHost.start(tempDir);
+ * host.api().apps();                                // Authorization: Bearer &lt;DATA/admin/cli-token&gt;
+ * AdminHttp browser = host.anonymous().login();     // a browser session: cookie and CSRF token
+ * </pre>
+ */
 final class TestHost implements AutoCloseable {
+    static final String PASSWORD = "test-password-for-the-admin";
+
     private final Host host;
     private final AdminApiClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -24,12 +43,13 @@ final class TestHost implements AutoCloseable {
 
     private TestHost(Host host) {
         this.host = host;
-        this.api = new AdminApiClient(host.adminUri());
+        this.api = new AdminApiClient(host.adminUri(), token(host.config().dataDir()));
     }
 
     static TestHost start(HostConfig config) {
         Host host = Host.create(config);
         try {
+            AdminCredentials.in(config.dataDir()).setPassword(PASSWORD.toCharArray());
             host.start();
         } catch (Exception e) {
             throw new IllegalStateException("the host did not start", e);
@@ -41,12 +61,49 @@ final class TestHost implements AutoCloseable {
         return start(HostConfig.ephemeral(dataDir));
     }
 
+    /** The token the admin plane wrote for the local CLI at start: what any test client can authenticate with. */
+    static String token(Path dataDir) {
+        return LocalAdminToken.read(dataDir).orElseThrow(() -> new IllegalStateException(
+                "no " + LocalAdminToken.file(dataDir) + ": is admin-web (the admin plane) on the class path?"));
+    }
+
     Host host() {
         return host;
     }
 
+    Path data() {
+        return host.config().dataDir();
+    }
+
+    URI adminUri() {
+        return host.adminUri();
+    }
+
+    String token() {
+        return token(data());
+    }
+
+    /** The admin API client of the foundation tests, authenticated with the local token. */
     AdminApiClient api() {
         return api;
+    }
+
+    /** A raw HTTP client of the admin plane with the local token, for tests of the plane itself. */
+    AdminHttp adminHttp() {
+        return new AdminHttp(adminUri()).withToken(token());
+    }
+
+    /** A raw HTTP client of the admin plane without credentials. */
+    AdminHttp anonymous() {
+        return new AdminHttp(adminUri());
+    }
+
+    AppInfo deploy(String name, String war) {
+        try (InputStream in = Files.newInputStream(TestWars.war(war))) {
+            return host.management().deploy(name, in, DeployRequest.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI app(String path) {
