@@ -86,7 +86,8 @@ const Cohost = (() => {
   function show(box, ok, text, detail) {
     box.hidden = false;
     box.className = 'message ' + (ok ? 'ok' : 'error');
-    box.replaceChildren(el('span', {}, text), detail ? el('span', { class: 'detail' }, detail) : null);
+    box.replaceChildren(el('span', {}, text));
+    if (detail) box.append(el('span', { class: 'detail' }, detail));
   }
 
   function showError(box, error) {
