@@ -10,8 +10,8 @@ package io.cohost.admin.figures;
  * cpuMillicores       CPU used by the app's threads           the app's meters (AppInfo.meters, from the governor)
  * threads             live threads the app started            the app's meters
  * throttled           1 while the governor throttles it       the app's meters
- * heapBytes           heap attributed to the app              the app's meters, once the governor measures it
- * openFiles           file handles the app holds open         the app's meters, once the governor measures it
+ * heapBytes           heap retained by the app                the app's meters (the governor's heap walk)
+ * openFiles           file handles the app holds open         the app's meters, once the governor measures them
  * </pre>
  *
  * Every figure the management API reports in {@code AppInfo.meters} is taken over as it is, so a meter
