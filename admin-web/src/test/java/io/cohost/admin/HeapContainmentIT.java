@@ -65,7 +65,8 @@ class HeapContainmentIT {
             fire(host.app("/hog1/grow"));
             fire(host.app("/hog2/grow"));
             CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 40 && !host.api().state("sessions").equals("KILLED"); i++) {
+                long until = System.currentTimeMillis() + 80_000;
+                while (System.currentTimeMillis() < until && !host.api().state("sessions").equals("KILLED")) {
                     send(host.app("/sessions/session-bloat?mb=8")); // a new session each time: no cookie kept
                 }
             });
@@ -142,7 +143,8 @@ class HeapContainmentIT {
 
     private int send(URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }
