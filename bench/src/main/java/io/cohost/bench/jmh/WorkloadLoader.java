@@ -1,0 +1,101 @@
+package io.cohost.bench.jmh;
+
+import io.cohost.isolation.checkpoint.CheckpointInjection;
+import io.cohost.isolation.checkpoint.GuardClass;
+import io.cohost.isolation.intercept.GlobalCallRedirect;
+import io.cohost.isolation.transform.TransformPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Defines the workload classes ({@code io.cohost.bench.jmh.workload}) in a loader of their own, passing
+ * each through a {@link TransformPipeline}: either the steps a tenant's classes go through (the same as
+ * {@code TenantInstanceFactory}'s: global-call redirection, then checkpoint injection) or none. Both
+ * loaders read the same class-file bytes, so the JIT sees the same code apart from the checkpoints.
+ *
+ * <p>Checkpoints read {@code cohost.tenant.Guard}, which a tenant's class loader defines; this loader
+ * defines its own from {@link GuardClass#bytes()}. Its guard stays 0, as for a tenant within its quota, so
+ * only the fast path runs (the slow path would call {@code Checkpoints.slow}, which acts only for tenant loaders).
+ */
+public final class WorkloadLoader extends ClassLoader {
+    static final String WORKLOADS = "io.cohost.bench.jmh.workload.";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final TransformPipeline pipeline;
+
+    private WorkloadLoader(TransformPipeline pipeline) {
+        super("workloads-" + pipeline.id(), WorkloadLoader.class.getClassLoader());
+        this.pipeline = pipeline;
+    }
+
+    /** The pipeline every tenant class goes through (kept in step with TenantInstanceFactory). */
+    public static TransformPipeline tenantPipeline() {
+        return new TransformPipeline(List.of(new GlobalCallRedirect(false), new CheckpointInjection()));
+    }
+
+    public static WorkloadLoader governed() {
+        return new WorkloadLoader(tenantPipeline());
+    }
+
+    public static WorkloadLoader plain() {
+        return new WorkloadLoader(TransformPipeline.empty());
+    }
+
+    /** A new instance of workload {@code simpleName}, defined by this loader. */
+    public LongSupplier newWorkload(String simpleName) {
+        try {
+            Class<?> c = loadClass(WORKLOADS + simpleName);
+            if (c.getClassLoader() != this) {
+                throw new IllegalStateException(c + " was not defined by " + this);
+            }
+            return (LongSupplier) c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create workload " + simpleName + ": " + e, e);
+        }
+    }
+
+    /** The bytes this loader defines for a workload class. */
+    public byte[] definedBytes(String className) {
+        return pipeline.transform("bench", className.replace('.', '/'), original(className), WorkloadLoader::originalOrNull, getParent());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(WORKLOADS) && !name.equals(GuardClass.NAME)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                byte[] bytes = name.equals(GuardClass.NAME) ? GuardClass.bytes() : definedBytes(name);
+                c = defineClass(name, bytes, 0, bytes.length);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    static byte[] original(String className) {
+        byte[] bytes = originalOrNull(className.replace('.', '/'));
+        if (bytes == null) {
+            throw new IllegalStateException("no class file for " + className);
+        }
+        return bytes;
+    }
+
+    private static byte[] originalOrNull(String internalName) {
+        try (InputStream in = WorkloadLoader.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

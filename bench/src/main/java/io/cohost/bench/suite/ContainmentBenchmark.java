@@ -1,0 +1,184 @@
+package io.cohost.bench.suite;
+
+import io.cohost.bench.BenchContext;
+import io.cohost.bench.Benchmark;
+import io.cohost.bench.client.HttpProbe;
+import io.cohost.bench.process.ChildServer;
+import io.cohost.bench.report.Fmt;
+import io.cohost.bench.report.Section;
+import io.cohost.bench.report.Stats;
+import io.cohost.bench.report.Table;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Figure 6, containment times: how fast the host acts on a misbehaving tenant. Times are taken inside
+ * the host's JVM (see {@code CohostServer}'s {@code stop-timed} and {@code throttle-timed}) except the
+ * per-request CPU limit, which is timed by the client as the request's response time.
+ */
+public final class ContainmentBenchmark implements Benchmark {
+    /** Runaway code in cpu-hog: two spinning requests, one spinning inside catch(Throwable), deep recursion, two spinning threads. */
+    static final List<String> RUNAWAY = List.of("/spin", "/spin", "/spin-catch", "/recurse", "/spawn", "/spawn");
+    static final int RUNAWAY_THREADS = 6;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public String id() {
+        return "containment";
+    }
+
+    @Override
+    public String title() {
+        return "6. Containment times";
+    }
+
+    @Override
+    public Section run(BenchContext ctx) throws Exception {
+        int runs = ctx.runs(7);
+        List<Double> stopReturned = new ArrayList<>();
+        List<Double> threadsGone = new ArrayList<>();
+        List<Double> survivors = new ArrayList<>();
+        List<Double> throttled = new ArrayList<>();
+        List<Double> parked = new ArrayList<>();
+        List<Double> requestAborted = new ArrayList<>();
+        List<String> abortStatuses = new ArrayList<>();
+        List<Double> bombStarted = new ArrayList<>();
+        List<Double> bombMs = new ArrayList<>();
+        List<Double> heapRunning = new ArrayList<>();
+        List<Double> heapAfter = new ArrayList<>();
+        List<Double> metaRunning = new ArrayList<>();
+        List<Double> metaAfter = new ArrayList<>();
+        List<Double> heapBaseline = new ArrayList<>();
+        List<Double> leaks = new ArrayList<>();
+        try (ChildServer host = Servers.cohost(ctx, "containment-host", OptionalInt.empty())) {
+            String hog = ctx.wars().sample("cpu-hog").toString();
+            for (int i = 0; i < runs; i++) {
+                // stop request → all threads gone, and memory before/after
+                Map<String, String> base = host.send("gc");
+                String app = "hog-stop-" + i;
+                host.send("deploy " + app + " " + hog + " cpu=unlimited");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                provoke(host, app, RUNAWAY);
+                awaitThreads(host, app, RUNAWAY_THREADS);
+                Map<String, String> running = host.send("gc");
+                Map<String, String> stop = host.send("stop-timed " + app, Duration.ofMinutes(1));
+                host.send("undeploy " + app);
+                Map<String, String> after = host.send("gc");
+                leaks.add(Double.parseDouble(host.send("leaks").get("leaks")));
+                stopReturned.add(Double.parseDouble(stop.get("stopMs")));
+                threadsGone.add(stop.get("threadsGoneMs").equals("never") ? Double.NaN : Double.parseDouble(stop.get("threadsGoneMs")));
+                survivors.add(Double.parseDouble(stop.get("survivors")));
+                heapBaseline.add(mib(base, "heapUsed"));
+                heapRunning.add(mib(running, "heapUsed"));
+                heapAfter.add(mib(after, "heapUsed"));
+                metaRunning.add(mib(running, "metaspaceUsed") - mib(base, "metaspaceUsed"));
+                metaAfter.add(mib(after, "metaspaceUsed") - mib(base, "metaspaceUsed"));
+
+                // quota lowered below use → throttled, and threads parked
+                app = "hog-throttle-" + i;
+                host.send("deploy " + app + " " + hog + " cpu=unlimited");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                provoke(host, app, List.of("/spin", "/spawn"));
+                awaitThreads(host, app, 2);
+                Map<String, String> t = host.send("throttle-timed " + app + " cpu=100m");
+                throttled.add(t.get("throttledMs").equals("never") ? Double.NaN : Double.parseDouble(t.get("throttledMs")));
+                parked.add(t.get("parkedMs").equals("never") ? Double.NaN : Double.parseDouble(t.get("parkedMs")));
+                host.send("undeploy " + app, Duration.ofMinutes(1));
+
+                // per-request CPU limit: a request that never ends on its own is aborted
+                app = "hog-request-" + i;
+                host.send("deploy " + app + " " + hog + " requestCpu=100ms");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                long start = System.nanoTime();
+                HttpResponse<String> aborted = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/" + app + "/spin"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                requestAborted.add((System.nanoTime() - start) / 1e6);
+                abortStatuses.add(Integer.toString(aborted.statusCode()));
+                host.send("undeploy " + app, Duration.ofMinutes(1));
+
+                // thread quota: the bomb is refused at its quota
+                app = "bomb-" + i;
+                host.send("deploy " + app + " " + ctx.wars().sample("thread-bomb") + " threads=100");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/release", Duration.ofSeconds(30), Duration.ofMillis(5));
+                start = System.nanoTime();
+                HttpResponse<String> bomb = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/" + app + "/bomb?max=2000"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                bombMs.add((System.nanoTime() - start) / 1e6);
+                bombStarted.add(Double.parseDouble(bomb.body().replaceAll("^started (\\d+);.*$", "$1")));
+                HttpProbe.status(host.port(), "/" + app + "/release");
+                host.send("undeploy " + app, Duration.ofMinutes(1));
+                ctx.log("containment: run " + (i + 1) + "/" + runs + ": stop " + stop + ", throttle " + t + ", request aborted after "
+                        + Fmt.num(requestAborted.get(i), 1) + " ms (" + aborted.statusCode() + "), bomb " + bomb.body().split(";")[0]);
+            }
+        }
+        Section s = new Section(id(), title());
+        s.text("""
+                One Cohost host (its own JVM, not pinned), driven through its Java API; %d runs, each with fresh copies of the
+                apps. **Stop**: cpu-hog with runaway code (two spinning requests, one spinning inside `catch (Throwable)`,
+                one recursing forever, two spinning threads it started; quota unlimited); the host's `stop` is called and a
+                watcher joins every thread the app had: "threads gone" is when the last one ended, "stop returned" when the
+                call came back. **Throttle**: cpu-hog spinning in one request and one thread with an unlimited quota; its CPU
+                quota is then set to `100m`, below its use: the time to the governor's throttled flag and to every busy
+                thread parked at a checkpoint. **Per-request CPU limit**: a request that spins forever in an app with
+                `requestCpu: 100ms`, timed by the client to its response. **Thread quota**: thread-bomb with `threads: 100`
+                asked to start 2,000 threads. **Memory**: heap and metaspace after GC before the hog was deployed, while it
+                ran, and after it was stopped and undeployed; "leaked loaders" is what `GET /api/leaks` would report.
+                """.formatted(runs));
+        Table t = new Table("containment", "time (ms)", "detail");
+        t.row("stop request → all threads of a runaway tenant gone", Fmt.spread(Stats.of(threadsGone), 1),
+                RUNAWAY_THREADS + "+ threads; stop call returned after " + Fmt.spread(Stats.of(stopReturned), 1) + " ms; threads left alive: "
+                        + Fmt.spread(Stats.of(survivors), 0));
+        t.row("CPU quota set below use → throttled flag", Fmt.spread(Stats.of(throttled), 1), "governor samples every 20 ms");
+        t.row("CPU quota set below use → busy threads parked", Fmt.spread(Stats.of(parked), 1), "");
+        t.row("request over `requestCpu: 100ms` → response", Fmt.spread(Stats.of(requestAborted), 1),
+                "status " + String.join(", ", abortStatuses.stream().distinct().toList()) + "; includes the 100 ms of CPU it was allowed");
+        t.row("thread quota 100 → refused", Fmt.spread(Stats.of(bombMs), 1), "threads started before the refusal: " + Fmt.spread(Stats.of(bombStarted), 0));
+        t.pendingRow("heap quota breach → stopped", "feature pending (heap governor, issue 5)");
+        t.pendingRow("file-handle quota breach → refused", "feature pending (file-handle governor, issue 6)");
+        s.table(t);
+        Table m = new Table("memory after GC (MiB)", "heap", "metaspace (above baseline)", "");
+        m.row("before the hog was deployed", Fmt.spread(Stats.of(heapBaseline), 1), "0", "");
+        m.row("hog running (runaway threads)", Fmt.spread(Stats.of(heapRunning), 1), Fmt.spread(Stats.of(metaRunning), 2), "");
+        m.row("after stop and undeploy", Fmt.spread(Stats.of(heapAfter), 1), Fmt.spread(Stats.of(metaAfter), 2),
+                "leaked loaders: " + Fmt.spread(Stats.of(leaks), 0));
+        m.pendingRow("memory reclaimed from a heap hog", "feature pending (heap governor, issue 5)");
+        s.text("Memory reclaimed after stop:");
+        s.table(m);
+        s.headline("Containment (runaway cpu-hog)", "all threads gone " + Fmt.spread(Stats.of(threadsGone), 1) + " ms after the stop request; throttled "
+                + Fmt.spread(Stats.of(throttled), 1) + " ms after its quota was set below its use; leaked loaders after stop: "
+                + Fmt.spread(Stats.of(leaks), 0), "stop within 1 s, throttle within a sample or two");
+        return s;
+    }
+
+    private void provoke(ChildServer host, String app, List<String> paths) {
+        for (String p : paths) {
+            client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/" + app + p)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** Waits until the app has at least {@code n} threads running its code. */
+    private static void awaitThreads(ChildServer host, String app, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Integer.parseInt(host.send("busy-threads " + app).get("threads")) >= n) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        throw new IllegalStateException("app '" + app + "' did not have " + n + " busy threads within 20 s");
+    }
+
+    private static double mib(Map<String, String> reply, String key) {
+        return Fmt.mib(Long.parseLong(reply.get(key)));
+    }
+}
