@@ -7,8 +7,13 @@ import io.cohost.isolation.transform.TransformPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Defines the workload classes ({@code io.cohost.bench.jmh.workload}) in a loader of their own, passing
@@ -63,6 +68,33 @@ public final class WorkloadLoader extends ClassLoader {
     /** The bytes this loader defines for a workload class. */
     public byte[] definedBytes(String className) {
         return pipeline.transform("bench", className.replace('.', '/'), original(className), WorkloadLoader::originalOrNull, getParent());
+    }
+
+    /** Checkpoints (reads of the guard) in the classes this loader defines for a workload and its nested classes. */
+    public int checkpoints(String simpleName) {
+        List<String> classes = new ArrayList<>(List.of(WORKLOADS + simpleName));
+        int[] count = new int[1];
+        for (int i = 0; i < classes.size(); i++) {
+            new ClassReader(definedBytes(classes.get(i))).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public void visitNestMember(String nestMember) {
+                    classes.add(nestMember.replace('/', '.'));
+                }
+
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String fieldDesc) {
+                            if (opcode == Opcodes.GETSTATIC && owner.equals(GuardClass.INTERNAL)) {
+                                count[0]++;
+                            }
+                        }
+                    };
+                }
+            }, 0);
+        }
+        return count[0];
     }
 
     @Override

@@ -25,8 +25,19 @@ public final class ServerJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * Flags a JVM-per-app operator would pick to make each small JVM as small as it goes: a small heap and
+     * the serial collector. Used only for the "JVM per app, footprint flags" side of the density figure.
+     */
+    public static final List<String> FOOTPRINT_FLAGS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError");
+
     /** {@code [taskset -c CORE] java FLAGS -cp CLASSPATH main args...}. */
     public static List<String> command(OptionalInt core, Class<?> main, List<String> args) {
+        return command(core, FLAGS, main, args);
+    }
+
+    public static List<String> command(OptionalInt core, List<String> flags, Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         core.ifPresent(c -> {
             cmd.add("taskset");
@@ -34,7 +45,7 @@ public final class ServerJvm {
             cmd.add(Integer.toString(c));
         });
         cmd.add(java());
-        cmd.addAll(FLAGS);
+        cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

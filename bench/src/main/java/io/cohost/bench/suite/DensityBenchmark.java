@@ -51,18 +51,20 @@ public final class DensityBenchmark implements Benchmark {
         List<Map<Integer, Point>> cohost = new ArrayList<>();
         List<Map<Integer, Point>> plain = new ArrayList<>();
         List<List<Point>> separate = new ArrayList<>();
+        List<List<Point>> footprint = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             List<Runnable> sides = new ArrayList<>();
             int round = r;
             sides.add(() -> cohost.add(oneServer(ctx, "cohost-" + round, true, steps, hello)));
             sides.add(() -> plain.add(oneServer(ctx, "plain-" + round, false, steps, hello)));
-            sides.add(() -> separate.add(separateJvms(ctx, round, jvms, hello)));
+            sides.add(() -> separate.add(separateJvms(ctx, "jvm-" + round, jvms, ServerJvm.FLAGS, hello)));
+            sides.add(() -> footprint.add(separateJvms(ctx, "small-jvm-" + round, jvms, ServerJvm.FOOTPRINT_FLAGS, hello)));
             if (r % 2 == 1) {
                 java.util.Collections.reverse(sides);
             }
             sides.forEach(Runnable::run);
         }
-        return report(ctx, steps, jvms, rounds, cohost, plain, separate);
+        return report(ctx, steps, jvms, rounds, cohost, plain, separate, footprint);
     }
 
     /** One JVM (Cohost or plain Jetty) grown to each N in turn, measured idle at each. */
@@ -77,7 +79,8 @@ public final class DensityBenchmark implements Benchmark {
                     HttpProbe.awaitOk(server.port(), "/hello" + i + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
                 }
                 deployed = n;
-                int tenantThreads = isCohost ? awaitIdleTenants(server) : 0;
+                // quick mode does not wait out the 10 s keep-alive of tenant threads; it only reads the count
+                int tenantThreads = !isCohost ? 0 : ctx.quick() ? tenantThreads(server) : awaitIdleTenants(server);
                 points.put(n, measure(server, tenantThreads));
             }
         } catch (Exception e) {
@@ -86,12 +89,16 @@ public final class DensityBenchmark implements Benchmark {
         return points;
     }
 
+    private static int tenantThreads(ChildServer server) {
+        return Integer.parseInt(server.send("tenant-threads").get("threads"));
+    }
+
     /** Waits until no tenant holds a thread (or the timeout), and returns how many they still hold. */
     private static int awaitIdleTenants(ChildServer server) {
         long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
         int threads;
         do {
-            threads = Integer.parseInt(server.send("tenant-threads").get("threads"));
+            threads = tenantThreads(server);
             if (threads == 0) {
                 break;
             }
@@ -107,12 +114,12 @@ public final class DensityBenchmark implements Benchmark {
     }
 
     /** {@code count} JVMs, one app each, all running at once; the memory of each, measured with all of them up. */
-    private List<Point> separateJvms(BenchContext ctx, int round, int count, Path war) {
-        ctx.log("density: " + count + " separate JVMs with embedded Jetty");
+    private List<Point> separateJvms(BenchContext ctx, String name, int count, List<String> flags, Path war) {
+        ctx.log("density: " + count + " separate JVMs with embedded Jetty (" + name + ")");
         List<ChildServer> servers = new ArrayList<>();
         try {
             for (int i = 1; i <= count; i++) {
-                ChildServer s = Servers.plain(ctx, "jvm-" + round + "-" + i, OptionalInt.empty(), "hello=" + war);
+                ChildServer s = Servers.plain(ctx, name + "-" + i, OptionalInt.empty(), flags, "hello=" + war);
                 servers.add(s);
                 HttpProbe.awaitOk(s.port(), "/hello/", Duration.ofSeconds(30), Duration.ofMillis(5));
             }
@@ -129,7 +136,7 @@ public final class DensityBenchmark implements Benchmark {
     }
 
     private Section report(BenchContext ctx, List<Integer> steps, int jvms, int rounds, List<Map<Integer, Point>> cohost,
-            List<Map<Integer, Point>> plain, List<List<Point>> separate) {
+            List<Map<Integer, Point>> plain, List<List<Point>> separate, List<List<Point>> footprint) {
         int max = steps.get(steps.size() - 1);
         Section s = new Section(id(), title());
         s.text("""
@@ -140,8 +147,8 @@ public final class DensityBenchmark implements Benchmark {
                 thread, collects garbage, and its resident memory is read from `/proc` (RSS; PSS for the separate JVMs,
                 since they share library pages, so PSS is what N of them really take together). One JVM grows through
                 N = %s; the separate JVMs are measured with all %d running, and their totals past %d are **extrapolated**
-                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the three sides. Same JVM
-                flags everywhere: `%s`.
+                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the sides. Same JVM
+                flags everywhere: `%s` (a fourth side, below, gives one JVM per app footprint flags).
                 """.formatted(steps.toString().replaceAll("[\\[\\]]", ""), jvms, jvms, rounds, ServerJvm.flags()));
 
         Stats perJvmRss = Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::rss).average().orElse(Double.NaN)).toList());
@@ -177,31 +184,36 @@ public final class DensityBenchmark implements Benchmark {
         s.table(total);
 
         Stats cohostMarginal = marginal(cohost, 1, max, Point::rss);
-        Stats plainMarginal = marginal(plain, 1, max, Point::rss);
-        Stats cohostHeap = marginal(cohost, 1, max, Point::heap);
-        Stats plainHeap = marginal(plain, 1, max, Point::heap);
         List<Double> isolationRatio = new ArrayList<>();
         List<Double> densityRatio = new ArrayList<>();
+        List<Double> footprintRatio = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             double c = perApp(cohost.get(r), 1, max, Point::rss);
             isolationRatio.add(c / perApp(plain.get(r), 1, max, Point::rss));
-            densityRatio.add(separate.get(r).stream().mapToLong(Point::pss).average().orElse(Double.NaN) / c);
+            densityRatio.add(mean(separate.get(r), Point::pss) / c);
+            footprintRatio.add(mean(footprint.get(r), Point::pss) / c);
         }
-        s.text("**Marginal cost of one more app** (Cohost and plain Jetty: (figure at N=" + max + " − figure at N=1) ÷ " + (max - 1)
-                + "; one JVM per app: the mean per JVM):");
-        Table marginal = new Table("per app", "Cohost tenant", "plain Jetty WebAppContext", "JVM per app", "Cohost ÷ plain Jetty",
-                "JVM per app (PSS) ÷ Cohost");
-        marginal.row("resident memory (KiB)", Fmt.spread(kib(cohostMarginal), 0), Fmt.spread(kib(plainMarginal), 0),
-                Fmt.spread(kib(perJvmRss), 0) + " RSS, " + Fmt.spread(kib(perJvmPss), 0) + " PSS",
-                Fmt.ratio(Stats.of(isolationRatio)), Fmt.ratio(Stats.of(densityRatio)));
-        marginal.row("heap after GC (KiB)", Fmt.spread(kib(cohostHeap), 0), Fmt.spread(kib(plainHeap), 0),
-                Fmt.spread(kib(Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::heap).average().orElse(Double.NaN)).toList())), 0),
-                Fmt.ratio(Stats.of(ratioPerRound(cohost, plain, 1, max, Point::heap))), "");
+        s.text("**Marginal cost of one more app**: for Cohost and plain Jetty, (figure at N=" + max + " − figure at N=1) ÷ " + (max - 1)
+                + "; for one JVM per app, the mean per JVM. The last row is one JVM per app with the flags an operator would use to"
+                + " shrink each JVM (`" + String.join(" ", ServerJvm.FOOTPRINT_FLAGS) + "`), measured the same way:");
+        Table marginal = new Table("one more app", "resident memory (KiB)", "heap after GC (KiB)", "memory ÷ Cohost tenant's");
+        marginal.row("Cohost tenant", Fmt.spread(kib(cohostMarginal), 0), Fmt.spread(kib(marginal(cohost, 1, max, Point::heap)), 0), "1.00×");
+        marginal.row("plain Jetty WebAppContext (no isolation)", Fmt.spread(kib(marginal(plain, 1, max, Point::rss)), 0),
+                Fmt.spread(kib(marginal(plain, 1, max, Point::heap)), 0),
+                Fmt.ratio(Stats.of(isolationRatio.stream().map(x -> 1 / x).toList())));
+        marginal.row("JVM per app, same flags", Fmt.spread(kib(perJvm(separate, Point::rss)), 0) + " RSS, " + Fmt.spread(kib(perJvm(separate, Point::pss)), 0)
+                + " PSS", Fmt.spread(kib(perJvm(separate, Point::heap)), 0), Fmt.ratio(Stats.of(densityRatio)) + " (PSS)");
+        marginal.row("JVM per app, footprint flags", Fmt.spread(kib(perJvm(footprint, Point::rss)), 0) + " RSS, "
+                + Fmt.spread(kib(perJvm(footprint, Point::pss)), 0) + " PSS", Fmt.spread(kib(perJvm(footprint, Point::heap)), 0),
+                Fmt.ratio(Stats.of(footprintRatio)) + " (PSS)");
         s.table(marginal);
+        s.text("Cohost's own isolation per tenant (its class loader and pipeline, thread group, executor, governor and meters, "
+                + "tenant globals) costs " + Fmt.ratio(Stats.of(isolationRatio)) + " the resident memory of a plain WebAppContext.");
 
         Table threads = new Table("threads", "Cohost", "plain Jetty, N contexts", "JVM per app");
         threads.row("whole JVM at N=1", Fmt.spread(count(cohost, 1, Point::threads), 0), Fmt.spread(count(plain, 1, Point::threads), 0),
-                Fmt.spread(Stats.of(separate.stream().map(l -> (double) l.get(0).threads()).toList()), 0) + " per JVM");
+                Fmt.spread(Stats.of(separate.stream().map(l -> (double) l.get(0).threads()).toList()), 0) + " per JVM ("
+                        + Fmt.spread(Stats.of(footprint.stream().map(l -> (double) l.get(0).threads()).toList()), 0) + " with footprint flags)");
         threads.row("whole JVM at N=" + max, Fmt.spread(count(cohost, max, Point::threads), 0), Fmt.spread(count(plain, max, Point::threads), 0),
                 "≈ " + Fmt.num(max * Stats.of(separate.stream().map(l -> (double) l.get(0).threads()).toList()).median(), 0) + " in all");
         threads.row("held by idle tenants at N=" + max, Fmt.spread(count(cohost, max, Point::tenantThreads), 0), "—", "—");
@@ -210,7 +222,8 @@ public final class DensityBenchmark implements Benchmark {
 
         s.headline("Density (" + max + " idle hello apps)", "Cohost tenant " + Fmt.num(Fmt.kib(cohostMarginal.median()), 0)
                 + " KiB RSS each vs " + Fmt.num(Fmt.mib(perJvmPss.median()), 0) + " MiB per JVM-per-app (PSS): "
-                + Fmt.ratio(Stats.of(densityRatio)) + " denser; " + Fmt.ratio(Stats.of(isolationRatio))
+                + Fmt.ratio(Stats.of(densityRatio)) + " denser (" + Fmt.ratio(Stats.of(footprintRatio)) + " against footprint-tuned JVMs); "
+                + Fmt.ratio(Stats.of(isolationRatio))
                 + " the marginal RSS of a plain Jetty WebAppContext; " + Fmt.num(count(cohost, max, Point::tenantThreads).median(), 0)
                 + " threads held by idle tenants", "≤ 1 MiB per idle tenant, no threads held");
         return s;
@@ -239,6 +252,14 @@ public final class DensityBenchmark implements Benchmark {
             ratios.add(perApp(a.get(r), from, to, f) / perApp(b.get(r), from, to, f));
         }
         return ratios;
+    }
+
+    private static double mean(List<Point> jvms, java.util.function.ToLongFunction<Point> f) {
+        return jvms.stream().mapToLong(f).average().orElse(Double.NaN);
+    }
+
+    private static Stats perJvm(List<List<Point>> rounds, java.util.function.ToLongFunction<Point> f) {
+        return Stats.of(rounds.stream().map(l -> mean(l, f)).toList());
     }
 
     private static Stats kib(Stats bytes) {

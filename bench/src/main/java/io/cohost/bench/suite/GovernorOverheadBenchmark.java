@@ -8,15 +8,10 @@ import io.cohost.bench.report.Fmt;
 import io.cohost.bench.report.Section;
 import io.cohost.bench.report.Stats;
 import io.cohost.bench.report.Table;
-import io.cohost.isolation.checkpoint.GuardClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -119,7 +114,7 @@ public final class GovernorOverheadBenchmark implements Benchmark {
             Stats rs = Stats.of(ratios);
             medians.add(rs.median());
             allRatios.addAll(ratios);
-            t.row(w, DESCRIPTIONS.get(w), Integer.toString(checkpoints(w)), Fmt.spread(Stats.of(plain.get(w)), 1),
+            t.row(w, DESCRIPTIONS.get(w), Integer.toString(WorkloadLoader.governed().checkpoints(w)), Fmt.spread(Stats.of(plain.get(w)), 1),
                     Fmt.spread(Stats.of(governed.get(w)), 1), Fmt.ratio(rs));
         }
         Stats perWorkload = Stats.of(medians);
@@ -140,35 +135,5 @@ public final class GovernorOverheadBenchmark implements Benchmark {
 
     private static String pct(double ratio) {
         return (ratio >= 1 ? "+" : "") + Fmt.num((ratio - 1) * 100, 1) + " %";
-    }
-
-    /** Guard reads in the governed class files of a workload and its nested classes. */
-    static int checkpoints(String workload) {
-        WorkloadLoader loader = WorkloadLoader.governed();
-        List<String> classes = new ArrayList<>(List.of("io.cohost.bench.jmh.workload." + workload));
-        int count = 0;
-        for (int i = 0; i < classes.size(); i++) {
-            int[] n = new int[1];
-            new ClassReader(loader.definedBytes(classes.get(i))).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitNestMember(String nestMember) {
-                    classes.add(nestMember.replace('/', '.'));
-                }
-
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String field, String fdesc) {
-                            if (opcode == Opcodes.GETSTATIC && owner.equals(GuardClass.INTERNAL)) {
-                                n[0]++;
-                            }
-                        }
-                    };
-                }
-            }, 0);
-            count += n[0];
-        }
-        return count;
     }
 }

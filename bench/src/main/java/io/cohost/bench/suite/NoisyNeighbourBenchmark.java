@@ -11,9 +11,6 @@ import io.cohost.bench.report.Section;
 import io.cohost.bench.report.Stats;
 import io.cohost.bench.report.Table;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +80,6 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
         Duration window = ctx.pick(Duration.ofSeconds(10), Duration.ofSeconds(2));
         String pinned = ServerJvm.pinSelf(RequestOverheadBenchmark.CLIENT_CORE).isPresent() ? "pinned" : "not pinned (taskset failed)";
         FixedRateLoad load = new FixedRateLoad();
-        HttpClient provoker = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> scenarios = new ArrayList<>(List.of("alone"));
         for (Neighbour n : NEIGHBOURS) {
             if (!n.isPending()) {
@@ -105,7 +101,7 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
                     java.util.Collections.reverse(order);
                 }
                 for (String sc : order) {
-                    Window w = scenario(ctx, host, provoker, load, hello, sc, window);
+                    Window w = scenario(ctx, host, load, hello, sc, window);
                     results.get(sc).add(w);
                     ctx.log("noisy neighbour: round " + (r + 1) + " " + sc + ": p50 " + Fmt.num(w.p(50), 2) + " ms, p99 "
                             + Fmt.num(w.p(99), 2) + " ms, errors " + w.errors() + "/" + w.sent());
@@ -115,7 +111,7 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
         return report(rounds, window, pinned, results);
     }
 
-    private Window scenario(BenchContext ctx, ChildServer host, HttpClient provoker, FixedRateLoad load, URI hello, String scenario,
+    private Window scenario(BenchContext ctx, ChildServer host, FixedRateLoad load, URI hello, String scenario,
             Duration window) throws Exception {
         if (scenario.equals("alone")) {
             return measure(load, hello, window);
@@ -125,22 +121,16 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
         String app = "noisy-" + n.war();
         host.send("deploy " + app + " " + ctx.wars().sample(n.war()) + " " + (warMode[1].equals("on") ? n.quotaOn() : n.quotaOff()));
         HttpProbe.awaitOk(host.port(), "/" + app + n.readyPath(), Duration.ofSeconds(30), Duration.ofMillis(5));
-        provoke(provoker, host, app, n.provoke());
-        if (n.settle()) {
-            LockSupport.parkNanos(SETTLE.toNanos());
-        }
-        Window w = measure(load, hello, window);
-        for (String path : n.release()) {
-            HttpProbe.status(host.port(), "/" + app + path);
-        }
-        host.send("undeploy " + app, Duration.ofMinutes(1));
-        return w;
-    }
-
-    private static void provoke(HttpClient client, ChildServer host, String app, List<String> paths) {
-        for (String path : paths) {
-            client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/" + app + path)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+        try (AutoCloseable mischief = HttpProbe.startAll(host.port(), n.provoke().stream().map(p -> "/" + app + p).toList())) {
+            if (n.settle()) {
+                LockSupport.parkNanos(SETTLE.toNanos());
+            }
+            Window w = measure(load, hello, window);
+            for (String path : n.release()) {
+                HttpProbe.status(host.port(), "/" + app + path);
+            }
+            host.send("undeploy " + app, Duration.ofMinutes(1));
+            return w;
         }
     }
 

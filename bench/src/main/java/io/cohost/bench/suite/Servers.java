@@ -27,9 +27,13 @@ final class Servers {
 
     /** Plain embedded Jetty on a free port, with {@code wars} ({@code NAME=PATH}) deployed before it starts. */
     static ChildServer plain(BenchContext ctx, String name, OptionalInt core, String... wars) throws IOException {
+        return plain(ctx, name, core, ServerJvm.FLAGS, wars);
+    }
+
+    static ChildServer plain(BenchContext ctx, String name, OptionalInt core, List<String> flags, String... wars) throws IOException {
         List<String> args = new ArrayList<>();
         args.add("0");
         args.addAll(List.of(wars));
-        return ChildServer.start(name, ServerJvm.command(core, PlainJettyServer.class, args), ctx.logs(), START_TIMEOUT);
+        return ChildServer.start(name, ServerJvm.command(core, flags, PlainJettyServer.class, args), ctx.logs(), START_TIMEOUT);
     }
 }
