@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -19,49 +21,55 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The cost of the governor on tenant code: one workload, defined either as it is ({@code plain}) or
- * through the tenant transformation pipeline with a governor metering the benchmark's threads every
- * 20 ms, as the host meters a tenant ({@code governed}). Run by {@code bench/governor-overhead}, which
- * alternates the two sides; never by the build.
+ * The cost of checkpoints on tenant code, both sides loaded at the same instant: one workload, defined
+ * twice from the same bytes, as it is ({@link #plain}) and through the tenant transformation pipeline
+ * ({@link #governed}), each run by its own thread of one JMH group, so both see the same machine at the
+ * same moment. A {@link Governor} meters the benchmark's threads every 20 ms, as the host meters a tenant;
+ * its sampler thread disturbs both sides alike. Run by {@code bench/governor-overhead}; never by the build.
  */
-@State(Scope.Benchmark)
+@State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CheckpointOverhead {
+    public static final String GROUP = "sideBySide";
+
     @Param({"TightLoop", "MatrixMultiply", "Recursion", "Megamorphic", "HashMapWork", "Allocation", "WhileLoop"})
     public String workload;
 
-    @Param({"plain", "governed"})
-    public String code;
-
-    private LongSupplier supplier;
+    private LongSupplier plainWorkload;
+    private LongSupplier governedWorkload;
     private Governor governor;
 
     @Setup(Level.Trial)
     public void setUp() {
-        boolean governed = code.equals("governed");
-        supplier = (governed ? WorkloadLoader.governed() : WorkloadLoader.plain()).newWorkload(workload);
-        if (governed) {
-            governor = new Governor(GovernorSettings.standard(), new SimpleMeterRegistry());
-            governor.start(r -> {
-                Thread t = new Thread(r, "bench-governor");
-                t.setDaemon(true);
-                return t;
-            });
-            governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new NoControls());
-        }
+        plainWorkload = WorkloadLoader.plain().newWorkload(workload);
+        governedWorkload = WorkloadLoader.governed().newWorkload(workload);
+        governor = new Governor(GovernorSettings.standard(), new SimpleMeterRegistry());
+        governor.start(r -> {
+            Thread t = new Thread(r, "bench-governor");
+            t.setDaemon(true);
+            return t;
+        });
+        governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new NoControls());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (governor != null) {
-            governor.close();
-        }
+        governor.close();
     }
 
     @Benchmark
-    public long run() {
-        return supplier.getAsLong();
+    @Group(GROUP)
+    @GroupThreads(1)
+    public long plain() {
+        return plainWorkload.getAsLong();
+    }
+
+    @Benchmark
+    @Group(GROUP)
+    @GroupThreads(1)
+    public long governed() {
+        return governedWorkload.getAsLong();
     }
 
     /** The quota is unlimited, so the governor never needs to act; it only meters. */

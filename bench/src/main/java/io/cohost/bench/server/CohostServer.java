@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * leaks                                 stopped apps whose loaders survived GC → leaks
  * tenant-threads                        live threads in tenant thread groups  → threads
  * busy-threads NAME                     the app's threads that are running     → threads
+ * governor-cpu MILLIS                   CPU the governor's sampler uses         → millicores
  * stop-timed NAME                       stop; when did its last thread end     → stopMs threadsGoneMs threads survivors
  * throttle-timed NAME key=value...      set a quota below the app's use; when is it throttled, when are its threads parked
  * memory | gc | quit
@@ -48,6 +49,7 @@ public final class CohostServer {
                 .on("tenant-threads", a -> Map.of("threads", CohostControl.allTenantThreads()))
                 .on("busy-threads", a -> Map.of("threads", cohost.threadsOf(a.get(0)).stream()
                         .filter(t -> t.getState() == Thread.State.RUNNABLE).count()))
+                .on("governor-cpu", a -> governorCpu(Integer.parseInt(a.get(0))))
                 .on("stop-timed", a -> stopTimed(cohost, a.get(0)))
                 .on("throttle-timed", a -> throttleTimed(cohost, a.get(0), quota(a.subList(1, a.size()))));
         Map<String, Object> ready = new LinkedHashMap<>();
@@ -78,6 +80,19 @@ public final class CohostServer {
             q.put(p.substring(0, eq), p.substring(eq + 1));
         }
         return q;
+    }
+
+    /** CPU the governor's sampler thread uses over {@code millis}, in millicores (1000 = one core). */
+    private static Map<String, Object> governorCpu(int millis) throws InterruptedException {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Long> ids = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("cohost-governor"))
+                .map(Thread::getId).toList();
+        long before = ids.stream().mapToLong(mx::getThreadCpuTime).sum();
+        long start = System.nanoTime();
+        Thread.sleep(millis);
+        long used = ids.stream().mapToLong(mx::getThreadCpuTime).sum() - before;
+        return Map.of("millicores", String.format(java.util.Locale.ROOT, "%.2f", used * 1000.0 / (System.nanoTime() - start)),
+                "threads", ids.size());
     }
 
     /**

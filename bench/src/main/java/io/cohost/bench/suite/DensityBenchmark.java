@@ -29,7 +29,8 @@ import java.util.function.Function;
 public final class DensityBenchmark implements Benchmark {
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(40);
 
-    private record Point(long rss, long pss, long heap, int threads, int tenantThreads) {}
+    /** One measurement of an idle server; {@code governorMillicores} is the governor sampler's CPU (Cohost only, else NaN). */
+    private record Point(long rss, long pss, long heap, int threads, int tenantThreads, double governorMillicores) {}
 
     @Override
     public String id() {
@@ -81,7 +82,12 @@ public final class DensityBenchmark implements Benchmark {
                 deployed = n;
                 // quick mode does not wait out the 10 s keep-alive of tenant threads; it only reads the count
                 int tenantThreads = !isCohost ? 0 : ctx.quick() ? tenantThreads(server) : awaitIdleTenants(server);
-                points.put(n, measure(server, tenantThreads));
+                Point p = measure(server, tenantThreads);
+                if (isCohost) {
+                    double governor = Double.parseDouble(server.send("governor-cpu " + ctx.pick(3000, 200)).get("millicores"));
+                    p = new Point(p.rss(), p.pss(), p.heap(), p.threads(), p.tenantThreads(), governor);
+                }
+                points.put(n, p);
             }
         } catch (Exception e) {
             throw new IllegalStateException("density run " + name + " failed: " + e.getMessage(), e);
@@ -110,7 +116,7 @@ public final class DensityBenchmark implements Benchmark {
     private static Point measure(ChildServer server, int tenantThreads) {
         Map<String, String> gc = server.send("gc");
         ProcessMemory m = ProcessMemory.of(server.pid());
-        return new Point(m.rssBytes(), m.pssBytes(), Long.parseLong(gc.get("heapUsed")), m.threads(), tenantThreads);
+        return new Point(m.rssBytes(), m.pssBytes(), Long.parseLong(gc.get("heapUsed")), m.threads(), tenantThreads, Double.NaN);
     }
 
     /** {@code count} JVMs, one app each, all running at once; the memory of each, measured with all of them up. */
@@ -217,7 +223,13 @@ public final class DensityBenchmark implements Benchmark {
         threads.row("whole JVM at N=" + max, Fmt.spread(count(cohost, max, Point::threads), 0), Fmt.spread(count(plain, max, Point::threads), 0),
                 "≈ " + Fmt.num(max * Stats.of(separate.stream().map(l -> (double) l.get(0).threads()).toList()).median(), 0) + " in all");
         threads.row("held by idle tenants at N=" + max, Fmt.spread(count(cohost, max, Point::tenantThreads), 0), "—", "—");
-        s.text("**Threads** (from `/proc`; tenant threads counted in the host's tenant thread groups after the idle wait):");
+        for (int n : steps) {
+            threads.row("CPU of the governor's sampler at N=" + n + " (millicores)",
+                    Fmt.spread(Stats.of(cohost.stream().map(m -> m.get(n).governorMillicores()).toList()), 2), "—", "—");
+        }
+        s.text("**Threads** (from `/proc`; tenant threads counted in the host's tenant thread groups after the idle wait), and the CPU"
+                + " Cohost's governor spends metering the idle tenants every 20 ms (its sampler thread's CPU time over "
+                + ctx.pick(3, 0.2) + " s; 1000 millicores = one core):");
         s.table(threads);
 
         s.headline("Density (" + max + " idle hello apps)", "Cohost tenant " + Fmt.num(Fmt.kib(cohostMarginal.median()), 0)
