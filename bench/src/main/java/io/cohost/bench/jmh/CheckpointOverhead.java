@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * The cost of checkpoints on tenant code, both sides loaded at the same instant: one workload, defined
  * twice from the same bytes, as it is ({@link #plain}) and through the tenant transformation pipeline
  * ({@link #governed}), each run by its own thread of one JMH group, so both see the same machine at the
- * same moment. A {@link Governor} meters the benchmark's threads every 20 ms, as the host meters a tenant;
+ * same moment. A {@link Governor} meters the benchmark's threads every 20 ms (CPU, allocation), as the host meters a tenant;
  * its sampler thread disturbs both sides alike. Run by {@code bench/governor-overhead}; never by the build.
  */
 @State(Scope.Group)

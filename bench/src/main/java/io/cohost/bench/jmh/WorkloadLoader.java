@@ -1,9 +1,8 @@
 package io.cohost.bench.jmh;
 
-import io.cohost.isolation.checkpoint.CheckpointInjection;
 import io.cohost.isolation.checkpoint.GuardClass;
-import io.cohost.isolation.intercept.GlobalCallRedirect;
 import io.cohost.isolation.transform.TransformPipeline;
+import io.cohost.kernel.tenant.TenantInstanceFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +17,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * Defines the workload classes ({@code io.cohost.bench.jmh.workload}) in a loader of their own, passing
  * each through a {@link TransformPipeline}: either the steps a tenant's classes go through (the same as
- * {@code TenantInstanceFactory}'s: global-call redirection, then checkpoint injection) or none. Both
+ * {@link TenantInstanceFactory#pipeline}: global-call redirection, checkpoint injection, statics tracking) or none. Both
  * loaders read the same class-file bytes, so the JIT sees the same code apart from the checkpoints.
  *
  * <p>Checkpoints read {@code cohost.tenant.Guard}, which a tenant's class loader defines; this loader
@@ -39,9 +38,9 @@ public final class WorkloadLoader extends ClassLoader {
         this.pipeline = pipeline;
     }
 
-    /** The pipeline every tenant class goes through (kept in step with TenantInstanceFactory). */
+    /** The pipeline every tenant class goes through, taken from the host. */
     public static TransformPipeline tenantPipeline() {
-        return new TransformPipeline(List.of(new GlobalCallRedirect(false), new CheckpointInjection()));
+        return TenantInstanceFactory.pipeline(false);
     }
 
     public static WorkloadLoader governed() {

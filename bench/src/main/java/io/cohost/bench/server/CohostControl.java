@@ -29,15 +29,11 @@ public final class CohostControl implements AutoCloseable {
     }
 
     /**
-     * A host with the product's defaults except that it listens on loopback only, on the given tenant
-     * port (0 picks one) and a free admin port, and keeps its data in {@code dataDir}.
+     * A host with the product's defaults except its ports (the given tenant port, 0 for any free one; a free
+     * admin port) and its data directory. The benchmarks only ever send it traffic over loopback.
      */
     public static CohostControl start(Path dataDir, int tenantPort) throws Exception {
-        HostConfig d = HostConfig.defaults();
-        HostConfig config = new HostConfig("127.0.0.1", tenantPort, "127.0.0.1", 0, dataDir, d.maxUploadBytes(),
-                d.maxUnpackedBytes(), d.maxWarEntries(), d.tenantMaxThreads(), d.tenantIdleKeepAlive(),
-                d.dropInScanInterval(), d.governor());
-        Host host = Host.create(config);
+        Host host = Host.create(HostConfig.ephemeral(dataDir).withPorts(tenantPort, 0));
         host.start();
         return new CohostControl(host);
     }
@@ -67,6 +63,16 @@ public final class CohostControl implements AutoCloseable {
 
     public AppInfo setQuota(String name, Map<String, String> quota) {
         return host.management().setQuota(name, quota);
+    }
+
+    /** The app's lifecycle state and its detail ({@code KILLED}, {@code memory: retained=...}). */
+    public AppInfo app(String name) {
+        return host.management().app(name);
+    }
+
+    /** The last lines of the app's own log. */
+    public List<String> logs(String name, int lines) {
+        return host.management().logs(name, lines);
     }
 
     /** Stopped apps whose class loaders survived a garbage collection (what GET /api/leaks reports). */

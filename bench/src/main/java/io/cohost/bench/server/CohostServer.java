@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * governor-cpu MILLIS                   CPU the governor's sampler uses         → millicores
  * stop-timed NAME                       stop; when did its last thread end     → stopMs threadsGoneMs threads survivors
  * throttle-timed NAME key=value...      set a quota below the app's use; when is it throttled, when are its threads parked
+ * heap-kill-timed NAME QUOTA_MIB        a heap-hog growing past its memory quota: from passing it (its own log) to KILLED
  * memory | gc | quit
  * </pre>
  * Usage: {@code CohostServer DATA_DIR TENANT_PORT}.
@@ -51,6 +52,7 @@ public final class CohostServer {
                         .filter(t -> t.getState() == Thread.State.RUNNABLE).count()))
                 .on("governor-cpu", a -> governorCpu(Integer.parseInt(a.get(0))))
                 .on("stop-timed", a -> stopTimed(cohost, a.get(0)))
+                .on("heap-kill-timed", a -> heapKillTimed(cohost, a.get(0), Long.parseLong(a.get(1))))
                 .on("throttle-timed", a -> throttleTimed(cohost, a.get(0), quota(a.subList(1, a.size()))));
         Map<String, Object> ready = new LinkedHashMap<>();
         ready.put("port", cohost.tenantPort());
@@ -80,6 +82,40 @@ public final class CohostServer {
             q.put(p.substring(0, eq), p.substring(eq + 1));
         }
         return q;
+    }
+
+    private static final java.util.regex.Pattern HOG_PROGRESS = java.util.regex.Pattern.compile("heap-hog retained (\\d+) MiB at (\\d+)");
+
+    /**
+     * Waits for the app (a heap-hog sent to {@code /grow}) to be KILLED and measures, in wall-clock
+     * milliseconds of this JVM, from the moment its own log says it retained {@code quotaMib} to that moment.
+     */
+    private static Map<String, Object> heapKillTimed(CohostControl cohost, String name, long quotaMib) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!cohost.app(name).state().equals("KILLED") && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(200_000);
+        }
+        long killedAt = System.currentTimeMillis();
+        var info = cohost.app(name);
+        if (!info.state().equals("KILLED")) {
+            throw new IllegalStateException("app '" + name + "' was not stopped within 60 s; it is " + info.state());
+        }
+        long passedAt = -1;
+        long maxMib = 0;
+        for (String line : cohost.logs(name, 20_000)) {
+            java.util.regex.Matcher m = HOG_PROGRESS.matcher(line);
+            if (m.find()) {
+                maxMib = Math.max(maxMib, Long.parseLong(m.group(1)));
+                if (passedAt < 0 && Long.parseLong(m.group(1)) >= quotaMib) {
+                    passedAt = Long.parseLong(m.group(2));
+                }
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("killedMs", passedAt < 0 ? "never-passed" : Long.toString(killedAt - passedAt));
+        r.put("maxLoggedMib", maxMib);
+        r.put("reason", info.stateDetail().replaceAll("\\s+", "_"));
+        return r;
     }
 
     /** CPU the governor's sampler thread uses over {@code millis}, in millicores (1000 = one core). */

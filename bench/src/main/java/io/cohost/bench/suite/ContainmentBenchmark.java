@@ -24,6 +24,8 @@ public final class ContainmentBenchmark implements Benchmark {
     /** Runaway code in cpu-hog: two spinning requests, one spinning inside catch(Throwable), deep recursion, two spinning threads. */
     static final List<String> RUNAWAY = List.of("/spin", "/spin", "/spin-catch", "/recurse", "/spawn", "/spawn");
     static final int RUNAWAY_THREADS = 6;
+    static final int HEAP_QUOTA_MIB = 64;
+    static final int RETAINED_MIB = 256;
 
     @Override
     public String id() {
@@ -53,8 +55,15 @@ public final class ContainmentBenchmark implements Benchmark {
         List<Double> metaAfter = new ArrayList<>();
         List<Double> heapBaseline = new ArrayList<>();
         List<Double> leaks = new ArrayList<>();
+        List<Double> heapKilled = new ArrayList<>();
+        List<String> heapReasons = new ArrayList<>();
+        List<Double> hogBase = new ArrayList<>();
+        List<Double> hogRunning = new ArrayList<>();
+        List<Double> hogAfter = new ArrayList<>();
+        List<Double> hogLeaks = new ArrayList<>();
         try (ChildServer host = Servers.cohost(ctx, "containment-host", OptionalInt.empty())) {
             String hog = ctx.wars().sample("cpu-hog").toString();
+            String heapHog = ctx.wars().sample("heap-hog").toString();
             // one deploy and undeploy first, so the baseline already holds the host classes a first deploy loads
             host.send("deploy warm-up " + hog);
             HttpProbe.awaitOk(host.port(), "/warm-up/", Duration.ofSeconds(30), Duration.ofMillis(5));
@@ -117,13 +126,43 @@ public final class ContainmentBenchmark implements Benchmark {
                 bombStarted.add(Double.parseDouble(bomb.body().replaceAll("^started (\\d+);.*$", "$1")));
                 HttpProbe.status(host.port(), "/" + app + "/release");
                 host.send("undeploy " + app, Duration.ofMinutes(1));
+
+                // memory quota: a hog growing as fast as it can is stopped after passing it
+                app = "heap-" + i;
+                host.send("deploy " + app + " " + heapHog + " memory=" + HEAP_QUOTA_MIB + "Mi");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                Map<String, String> killed;
+                try (AutoCloseable grow = HttpProbe.startAll(host.port(), List.of("/" + app + "/grow"))) {
+                    killed = host.send("heap-kill-timed " + app + " " + HEAP_QUOTA_MIB, Duration.ofMinutes(2));
+                }
+                host.send("undeploy " + app, Duration.ofMinutes(1));
+                heapKilled.add(killed.get("killedMs").startsWith("never") ? Double.NaN : Double.parseDouble(killed.get("killedMs")));
+                heapReasons.add(killed.get("reason").replace('_', ' ').replaceAll("retained=\\S+", "retained=…"));
+
+                // memory reclaimed: a hog holding 256 MiB, stopped and undeployed
+                app = "heap-reclaim-" + i;
+                Map<String, String> before = host.send("gc");
+                host.send("deploy " + app + " " + heapHog + " memory=unlimited");
+                HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                if (HttpProbe.status(host.port(), "/" + app + "/retain?mb=" + RETAINED_MIB) != 200) {
+                    throw new IllegalStateException("heap-hog did not retain " + RETAINED_MIB + " MiB");
+                }
+                Map<String, String> holding = host.send("gc");
+                host.send("stop " + app, Duration.ofMinutes(1));
+                host.send("undeploy " + app);
+                Map<String, String> released = host.send("gc");
+                hogLeaks.add(Double.parseDouble(host.send("leaks").get("leaks")));
+                hogBase.add(mib(before, "heapUsed"));
+                hogRunning.add(mib(holding, "heapUsed"));
+                hogAfter.add(mib(released, "heapUsed"));
                 ctx.log("containment: run " + (i + 1) + "/" + runs + ": stop " + stop + ", throttle " + t + ", request aborted after "
-                        + Fmt.num(requestAborted.get(i), 1) + " ms (" + aborted.status() + "), bomb " + bomb.body().split(";")[0]);
+                        + Fmt.num(requestAborted.get(i), 1) + " ms (" + aborted.status() + "), bomb " + bomb.body().split(";")[0]
+                        + ", heap hog killed " + killed + ", reclaimed " + Fmt.num(hogRunning.get(i) - hogAfter.get(i), 1) + " MiB");
             }
         }
         Section s = new Section(id(), title());
         s.text("""
-                One Cohost host (its own JVM, not pinned), driven through its Java API; %d runs, each with fresh copies of the
+                One Cohost host (its own JVM, not pinned, flags as in figure 1), driven through its Java API; %d runs, each with fresh copies of the
                 apps. **Stop**: cpu-hog with runaway code (two spinning requests, one spinning inside `catch (Throwable)`,
                 one recursing forever, two spinning threads it started; quota unlimited); the host's `stop` is called and a
                 watcher joins every thread the app had: "threads gone" is when the last one ended, "stop returned" when the
@@ -131,7 +170,9 @@ public final class ContainmentBenchmark implements Benchmark {
                 quota is then set to `100m`, below its use: the time to the governor's throttled flag and to every busy
                 thread parked at a checkpoint. **Per-request CPU limit**: a request that spins forever in an app with
                 `requestCpu: 100ms`, timed by the client to its response. **Thread quota**: thread-bomb with `threads: 100`
-                asked to start 2,000 threads. **Memory**: heap and metaspace after GC before the hog was deployed, while it
+                asked to start 2,000 threads. **Memory quota**: heap-hog with `memory: 64Mi` retaining 64 KiB chunks as fast
+                as it can; from its own log line saying it holds 64 MiB to the host reporting it KILLED (both clocks are the
+                host JVM's). **Memory**: heap and metaspace after GC before the hog was deployed, while it
                 ran, and after it was stopped and undeployed; "leaked loaders" is what `GET /api/leaks` would report then.
                 Every request is sent with `Connection: close` and its connection closed before the leak check: an idle
                 keep-alive connection that last served a tenant keeps its class loader reachable until it closes
@@ -146,7 +187,9 @@ public final class ContainmentBenchmark implements Benchmark {
         t.row("request over `requestCpu: 100ms` → response", Fmt.spread(Stats.of(requestAborted), 1),
                 "status " + String.join(", ", abortStatuses.stream().distinct().toList()) + "; includes the 100 ms of CPU it was allowed");
         t.row("thread quota 100 → refused", Fmt.spread(Stats.of(bombMs), 1), "threads started before the refusal: " + Fmt.spread(Stats.of(bombStarted), 0));
-        t.pendingRow("heap quota breach → stopped", "feature pending (heap governor, issue 5)");
+        t.row("memory quota " + HEAP_QUOTA_MIB + " MiB passed → app stopped (KILLED)", Fmt.spread(Stats.of(heapKilled), 1),
+                "heap-hog growing as fast as it can, from its own log line at " + HEAP_QUOTA_MIB + " MiB; reason: "
+                        + String.join("; ", heapReasons.stream().distinct().limit(2).toList()));
         t.pendingRow("file-handle quota breach → refused", "feature pending (file-handle governor, issue 6)");
         s.table(t);
         Table m = new Table("memory after GC (MiB)", "heap", "metaspace (above baseline)", "");
@@ -154,12 +197,24 @@ public final class ContainmentBenchmark implements Benchmark {
         m.row("hog running (runaway threads)", Fmt.spread(Stats.of(heapRunning), 1), Fmt.spread(Stats.of(metaRunning), 2), "");
         m.row("after stop and undeploy", Fmt.spread(Stats.of(heapAfter), 1), Fmt.spread(Stats.of(metaAfter), 2),
                 "leaked loaders: " + Fmt.spread(Stats.of(leaks), 0));
-        m.pendingRow("memory reclaimed from a heap hog", "feature pending (heap governor, issue 5)");
-        s.text("Memory reclaimed after stop:");
+        s.text("Memory reclaimed after stop, cpu-hog with runaway threads:");
         s.table(m);
-        s.headline("Containment (runaway cpu-hog)", "all threads gone " + Fmt.spread(Stats.of(threadsGone), 1) + " ms after the stop request; throttled "
-                + Fmt.spread(Stats.of(throttled), 1) + " ms after its quota was set below its use; leaked loaders after stop: "
-                + Fmt.spread(Stats.of(leaks), 0), "stop within 1 s, throttle within a sample or two");
+        Table h = new Table("memory after GC (MiB)", "heap", "");
+        h.row("before heap-hog was deployed", Fmt.spread(Stats.of(hogBase), 1), "");
+        h.row("heap-hog holding " + RETAINED_MIB + " MiB", Fmt.spread(Stats.of(hogRunning), 1), "");
+        h.row("after stop and undeploy", Fmt.spread(Stats.of(hogAfter), 1), "leaked loaders: " + Fmt.spread(Stats.of(hogLeaks), 0));
+        List<Double> reclaimed = new ArrayList<>();
+        for (int i = 0; i < hogRunning.size(); i++) {
+            reclaimed.add(hogRunning.get(i) - hogAfter.get(i));
+        }
+        h.row("reclaimed", Fmt.spread(Stats.of(reclaimed), 1), "");
+        s.text("Memory reclaimed after stop, heap-hog holding " + RETAINED_MIB + " MiB in a static list:");
+        s.table(h);
+        s.headline("Containment", "runaway cpu-hog: all threads gone " + Fmt.spread(Stats.of(threadsGone), 1)
+                + " ms after the stop request, throttled " + Fmt.spread(Stats.of(throttled), 1)
+                + " ms after its quota was set below its use; heap-hog stopped " + Fmt.spread(Stats.of(heapKilled), 0)
+                + " ms after passing its memory quota; leaked loaders after stop: " + Fmt.spread(Stats.of(leaks), 0),
+                "stop within 1 s, throttle within a sample or two");
         return s;
     }
 

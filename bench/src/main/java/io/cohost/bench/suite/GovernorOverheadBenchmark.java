@@ -89,15 +89,17 @@ public final class GovernorOverheadBenchmark implements Benchmark {
         s.text("""
                 JMH (`io.cohost.bench.jmh.CheckpointOverhead`, average time per call). Each workload's classes are defined
                 twice from the same bytes, each time in a class loader of their own: **plain** (an empty pipeline) and
-                **governed** (the pipeline every tenant class goes through: `GlobalCallRedirect` then `CheckpointInjection`,
-                reading a guard class defined from `GuardClass.bytes()`, left at 0 as for a tenant within its quota). The
+                **governed** (the pipeline every tenant class goes through, `TenantInstanceFactory.pipeline`: %s;
+                the checkpoints read a guard class defined from `GuardClass.bytes()`, left at 0 as for a tenant within its quota). The
                 two sides are **loaded at the same instant**: one JMH group with one thread per side, so on this 2-core
                 machine each has a core and both see the same interference. A `Governor` meters the benchmark's threads
-                every 20 ms as the host meters a tenant; its sampler thread disturbs both sides alike, so the ratio is the
+                every 20 ms (CPU and allocation) as the host meters a tenant; its sampler thread disturbs both sides alike, so the ratio is the
                 checkpoints' cost on the tenant's own thread (the sampler's CPU is a host cost, not the tenant's).
                 One fork per workload and round (`-Xms1g -Xmx1g`), %s; %d rounds. The ratio is governed ÷ plain per
                 round; the count of checkpoints is read from the governed class files to show they are there.
-                """.formatted(ctx.quick() ? "quick mode: in-process, one 100 ms iteration" : "3 × 1 s warm-up, 5 × 1 s measurement", rounds));
+                """.formatted(WorkloadLoader.tenantPipeline().steps().stream().map(c -> "`" + c.getClass().getSimpleName() + "`")
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                        ctx.quick() ? "quick mode: in-process, one 100 ms iteration" : "3 × 1 s warm-up, 5 × 1 s measurement", rounds));
         Table t = new Table("workload", "what it does", "checkpoints injected", "plain (ns/call)", "governed (ns/call)", "governed ÷ plain");
         List<Double> medians = new ArrayList<>();
         List<Double> allRatios = new ArrayList<>();
@@ -116,9 +118,8 @@ public final class GovernorOverheadBenchmark implements Benchmark {
         t.row("**geometric mean**", "", "", "", "", Fmt.num(perWorkload.geometricMean(), 3) + "×");
         s.table(t);
         s.text("""
-                Allocation metering (heap governor, issue 5) and file-handle accounting (issue 6) are not in the governed
-                side yet: **not measured yet — feature pending**. The allocation-heavy workload runs with checkpoints and
-                CPU metering only.
+                The governor's metering (CPU and allocated bytes per thread, read by its sampler) runs beside both sides.
+                File-handle accounting (issue 6) is not in the governed side: **not measured yet — feature pending**.
                 """);
         String worst = WORKLOADS.get(medians.indexOf(perWorkload.max()));
         s.headline("Checkpoint and metering overhead (JMH, 7 workloads)", "geometric mean " + pct(perWorkload.geometricMean())

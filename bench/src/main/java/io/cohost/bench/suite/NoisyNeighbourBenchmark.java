@@ -32,7 +32,8 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
     /**
      * A neighbour: the app to deploy, its quota with the governor on and off, a harmless path that answers
      * 200 once it is up, the requests that make it misbehave (sent without waiting: some never answer),
-     * whether it runs for {@link #SETTLE} before the window opens, and requests that end its mischief
+     * ({@code {windowMs}} stands for the window's length), whether it runs for {@link #SETTLE} before the
+     * window opens, and requests that end its mischief
      * before it is undeployed. A pending one names the issue it waits for.
      */
     record Neighbour(String label, String war, String quotaOn, String quotaOff, String readyPath, List<String> provoke,
@@ -51,7 +52,8 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
                     "cpu=250m", "cpu=unlimited", "/", List.of("/spin", "/spin", "/spin-catch", "/spawn"), true, List.of(), ""),
             new Neighbour("thread-bomb (starts up to 2,000 threads as the window opens)", "thread-bomb",
                     "threads=100", "threads=unlimited", "/release", List.of("/bomb?max=2000"), false, List.of("/release"), ""),
-            Neighbour.pending("heap-hog", "feature pending (heap governor, issue 5)"),
+            new Neighbour("heap-hog (holds 256 MiB, then allocates garbage for the whole window)", "heap-hog",
+                    "memory=64Mi", "memory=unlimited", "/", List.of("/retain?mb=256", "/churn?ms={windowMs}"), true, List.of("/release"), ""),
             Neighbour.pending("fd-leak", "feature pending (file-handle governor, issue 6)"));
 
     private record Window(long[] latencyMicros, int sent, int errors) {
@@ -121,7 +123,9 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
         String app = "noisy-" + n.war();
         host.send("deploy " + app + " " + ctx.wars().sample(n.war()) + " " + (warMode[1].equals("on") ? n.quotaOn() : n.quotaOff()));
         HttpProbe.awaitOk(host.port(), "/" + app + n.readyPath(), Duration.ofSeconds(30), Duration.ofMillis(5));
-        try (AutoCloseable mischief = HttpProbe.startAll(host.port(), n.provoke().stream().map(p -> "/" + app + p).toList())) {
+        long windowMs = SETTLE.plus(window).plusSeconds(1).toMillis();
+        List<String> provoke = n.provoke().stream().map(p -> "/" + app + p.replace("{windowMs}", Long.toString(windowMs))).toList();
+        try (AutoCloseable mischief = HttpProbe.startAll(host.port(), provoke)) {
             if (n.settle()) {
                 LockSupport.parkNanos(SETTLE.toNanos());
             }
@@ -146,7 +150,8 @@ public final class NoisyNeighbourBenchmark implements Benchmark {
                 core %d): requests leave on schedule whatever the server does, and each latency counts from when the
                 request was due (no coordinated omission). An error is a failure, a status other than 200, or no answer
                 within 2 s. The Cohost host is pinned to core %d, so a neighbour competes with hello for one core.
-                **Governor on**: the neighbour has a quota (CPU `250m` for the hog, `threads: 100` for the bomb).
+                **Governor on**: the neighbour has a quota (CPU `250m` for the CPU hog, `threads: 100` for the bomb,
+                `memory: 64Mi` for the heap hog, which is then stopped once it passes it).
                 **Governor off**: the same quota set to `unlimited` (checkpoints are still compiled in). Each window
                 deploys the neighbour, provokes it, lets it run for %d s (the thread bomb goes off as the window opens),
                 measures, then undeploys it. %d rounds; scenarios alternate order each round. Same host flags: `%s`.

@@ -105,6 +105,14 @@ public final class TenantInstanceFactory {
         }
     }
 
+    /**
+     * The steps every class of a tenant goes through, in order. Public so the governor-overhead benchmark
+     * measures exactly what tenants run.
+     */
+    public static TransformPipeline pipeline(boolean nativeLibraries) {
+        return new TransformPipeline(List.of(new GlobalCallRedirect(nativeLibraries), new CheckpointInjection(), new StaticsTracking()));
+    }
+
     TenantInstance create(String tenant, String version, String contextPath, RequestObserver observer,
             Options options, InstanceEvents events) throws IOException {
         Path tmpDir = store.workDir(tenant).resolve("tmp");
@@ -122,8 +130,7 @@ public final class TenantInstanceFactory {
         Path war = store.warPath(tenant, version);
         VisibilityPolicy policy = VisibilityPolicy.defaults().withHostPackages(options.hostPackages());
         HostApiClassLoader parent = new HostApiClassLoader(TenantInstanceFactory.class.getClassLoader(), policy);
-        TransformPipeline pipeline = new TransformPipeline(List.of(new GlobalCallRedirect(options.nativeLibraries()),
-                new CheckpointInjection(), new StaticsTracking()));
+        TransformPipeline pipeline = pipeline(options.nativeLibraries());
         Path cacheDir = store.root().resolve("cache").resolve("classes");
         Files.createDirectories(cacheDir);
         TransformedClasses classes = TransformedClasses.prepare(tenant, war, cacheDir.resolve(version + "-" + pipeline.id() + ".zip"),
