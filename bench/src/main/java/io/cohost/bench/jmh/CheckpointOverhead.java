@@ -4,6 +4,7 @@ import io.cohost.governor.Governor;
 import io.cohost.governor.GovernorSettings;
 import io.cohost.governor.TenantControls;
 import io.cohost.governor.quota.Quota;
+import io.cohost.isolation.checkpoint.GuardSwitch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -43,14 +44,15 @@ public class CheckpointOverhead {
     @Setup(Level.Trial)
     public void setUp() {
         plainWorkload = WorkloadLoader.plain().newWorkload(workload);
-        governedWorkload = WorkloadLoader.governed().newWorkload(workload);
+        WorkloadLoader governedLoader = WorkloadLoader.governed();
+        governedWorkload = governedLoader.newWorkload(workload);
         governor = new Governor(GovernorSettings.standard(), new SimpleMeterRegistry());
         governor.start(r -> {
             Thread t = new Thread(r, "bench-governor");
             t.setDaemon(true);
             return t;
         });
-        governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new NoControls());
+        governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new GuardOnlyControls(governedLoader.guardSwitch()));
     }
 
     @TearDown(Level.Trial)
@@ -72,11 +74,22 @@ public class CheckpointOverhead {
         return governedWorkload.getAsLong();
     }
 
-    /** The quota is unlimited, so the governor never needs to act; it only meters. */
-    private static final class NoControls implements TenantControls {
+    /**
+     * The governor's levers on the benchmark's "tenant": only its guard, which the governed workload's
+     * checkpoints read, as a host's would. With an unlimited quota the governor never throttles or kills;
+     * it may still raise the guard briefly (a heap measurement that pauses the tenant), and the governed side
+     * then pays for the slow path like a tenant would.
+     */
+    private static final class GuardOnlyControls implements TenantControls {
+        private final GuardSwitch guard;
+
+        GuardOnlyControls(GuardSwitch guard) {
+            this.guard = guard;
+        }
+
         @Override
         public void setGuard(boolean raised) {
-            throw new IllegalStateException("the benchmark's quota is unlimited; the guard should never be raised");
+            guard.set(raised ? GuardSwitch.CHECK : GuardSwitch.CLEAR);
         }
 
         @Override

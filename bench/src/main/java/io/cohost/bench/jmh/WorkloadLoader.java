@@ -1,6 +1,7 @@
 package io.cohost.bench.jmh;
 
 import io.cohost.isolation.checkpoint.GuardClass;
+import io.cohost.isolation.checkpoint.GuardSwitch;
 import io.cohost.isolation.transform.TransformPipeline;
 import io.cohost.kernel.tenant.TenantInstanceFactory;
 import java.io.IOException;
@@ -49,6 +50,15 @@ public final class WorkloadLoader extends ClassLoader {
 
     public static WorkloadLoader plain() {
         return new WorkloadLoader(TransformPipeline.empty());
+    }
+
+    /** The switch on this loader's guard class, as a tenant loader's {@code guardSwitch()}. */
+    public GuardSwitch guardSwitch() {
+        try {
+            return new GuardSwitch(loadClass(GuardClass.NAME));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("this loader defines " + GuardClass.NAME + " itself", e);
+        }
     }
 
     /** A new instance of workload {@code simpleName}, defined by this loader. */

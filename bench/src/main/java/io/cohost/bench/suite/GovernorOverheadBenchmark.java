@@ -102,7 +102,6 @@ public final class GovernorOverheadBenchmark implements Benchmark {
                         ctx.quick() ? "quick mode: in-process, one 100 ms iteration" : "3 × 1 s warm-up, 5 × 1 s measurement", rounds));
         Table t = new Table("workload", "what it does", "checkpoints injected", "plain (ns/call)", "governed (ns/call)", "governed ÷ plain");
         List<Double> medians = new ArrayList<>();
-        List<Double> allRatios = new ArrayList<>();
         for (String w : WORKLOADS) {
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < plain.get(w).size(); r++) {
@@ -110,7 +109,6 @@ public final class GovernorOverheadBenchmark implements Benchmark {
             }
             Stats rs = Stats.of(ratios);
             medians.add(rs.median());
-            allRatios.addAll(ratios);
             t.row(w, DESCRIPTIONS.get(w), Integer.toString(WorkloadLoader.governed().checkpoints(w)), Fmt.spread(Stats.of(plain.get(w)), 1),
                     Fmt.spread(Stats.of(governed.get(w)), 1), Fmt.ratio(rs));
         }
@@ -122,9 +120,15 @@ public final class GovernorOverheadBenchmark implements Benchmark {
                 File-handle accounting (issue 6) is not in the governed side: **not measured yet — feature pending**.
                 """);
         String worst = WORKLOADS.get(medians.indexOf(perWorkload.max()));
-        s.headline("Checkpoint and metering overhead (JMH, 7 workloads)", "geometric mean " + pct(perWorkload.geometricMean())
-                + ", worst " + worst + " " + pct(perWorkload.max()) + " (governed ÷ plain " + Fmt.num(perWorkload.geometricMean(), 3)
-                + "×, per-round range " + Fmt.num(Stats.of(allRatios).min(), 2) + "–" + Fmt.num(Stats.of(allRatios).max(), 2) + ")",
+        long overTarget = medians.stream().filter(m -> m > 1.05).count();
+        s.text("""
+                Read the worst case, not the mean. A ratio below 1 does not mean checkpoints are free: the governed code
+                is different bytecode, and C2 compiles some of it differently (loop shapes, inlining); during development
+                Megamorphic's governed side was also faster when the two sides ran in separate forks one after the other.
+                """);
+        s.headline("Checkpoint overhead on tenant code (JMH, 7 workloads)", "worst " + worst + " " + pct(perWorkload.max())
+                + "; " + overTarget + " of 7 workloads above +5 %; governed ÷ plain per workload from " + Fmt.num(perWorkload.min(), 2)
+                + "× to " + Fmt.num(perWorkload.max(), 2) + "× (geometric mean " + Fmt.num(perWorkload.geometricMean(), 2) + "×)",
                 "≤ 5 %, aim ≤ 2 %");
         return s;
     }
