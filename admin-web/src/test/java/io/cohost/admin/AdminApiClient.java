@@ -131,6 +131,11 @@ public final class AdminApiClient {
         return send(request("/api/apps/" + name + "/restart").POST(BodyPublishers.noBody()));
     }
 
+    public Reply setAccess(String name, String policyJson) {
+        return send(request("/api/apps/" + name + "/access").header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(policyJson)));
+    }
+
     public Reply undeploy(String name) {
         return send(request("/api/apps/" + name).DELETE());
     }

@@ -43,6 +43,14 @@ final class HostProcess implements AutoCloseable {
 
     /** A host with a heap of {@code maxHeap} (e.g. {@code 512m}). */
     static HostProcess serve(Path dataDir, Path logDir, String maxHeap) {
+        return serve(dataDir, logDir, maxHeap, 0);
+    }
+
+    /**
+     * A host with a heap of {@code maxHeap} whose process may open at most {@code openFileLimit} descriptors
+     * ({@code ulimit -n}); 0 keeps the inherited limit.
+     */
+    static HostProcess serve(Path dataDir, Path logDir, String maxHeap, int openFileLimit) {
         try {
             Files.createDirectories(logDir);
             Path out = Files.createTempFile(logDir, "host-", ".out");
@@ -50,6 +58,9 @@ final class HostProcess implements AutoCloseable {
             List<String> command = CliProcess.command("serve", "--port", "0", "--admin-port", "0", "--data", dataDir.toString());
             command.addAll(1, jvmOpens());
             command.add(1, "-Xmx" + maxHeap);
+            if (openFileLimit > 0) {
+                command.addAll(0, List.of("sh", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "sh"));
+            }
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             await().atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive() || ADMIN.matcher(Files.readString(out)).find());
             String printed = Files.readString(out);
@@ -65,15 +76,18 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
-    /** The host reads JDK internals to unload tenants; the child gets the same --add-opens as this test JVM. */
-    private static List<String> jvmOpens() {
+    /**
+     * The host reads JDK internals to unload tenants and runs with the descriptor agent; the child gets
+     * the same --add-opens and -javaagent as this test JVM.
+     */
+    static List<String> jvmOpens() {
         List<String> opens = new java.util.ArrayList<>();
         List<String> args = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--add-opens") && i + 1 < args.size()) {
                 opens.add(args.get(i));
                 opens.add(args.get(++i));
-            } else if (args.get(i).startsWith("--add-opens=")) {
+            } else if (args.get(i).startsWith("--add-opens=") || args.get(i).startsWith("-javaagent:")) {
                 opens.add(args.get(i));
             }
         }

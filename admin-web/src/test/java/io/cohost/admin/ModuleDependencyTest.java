@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.cohost.agent.archfixture.AgentClassUsingTheGovernor;
 import io.cohost.governor.archfixture.GovernorClassUsingIsolation;
 import io.cohost.isolation.archfixture.IsolationClassUsingTheKernel;
 import io.cohost.kernel.HostConfig;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   admin-web ─► kernel ─► classloader-isolation (io.cohost.isolation)
- *                      └─► resource-governor     (io.cohost.governor)
+ *                      ├─► resource-governor     (io.cohost.governor)
+ *                      └─► descriptor-agent      (io.cohost.agent)
  * </pre>
  *
  * Maven already refuses most reverse dependencies at compile time; these rules also catch a class put
@@ -34,16 +36,24 @@ class ModuleDependencyTest {
 
     static final ArchRule ISOLATION_IS_A_STANDALONE_LIBRARY = noClasses()
             .that().resideInAPackage("io.cohost.isolation..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.cohost.kernel..", "io.cohost.admin..", "io.cohost.governor..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cohost.kernel..", "io.cohost.admin..", "io.cohost.governor..",
+                    "io.cohost.agent..")
             .because("classloader-isolation is a library the kernel composes; it knows neither the host nor the governor");
 
     // resource-governor has no classes yet; until it has, its rule passes rather than fails for want of classes.
 
     static final ArchRule GOVERNOR_IS_A_STANDALONE_LIBRARY = noClasses()
             .that().resideInAPackage("io.cohost.governor..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.cohost.kernel..", "io.cohost.admin..", "io.cohost.isolation..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cohost.kernel..", "io.cohost.admin..", "io.cohost.isolation..",
+                    "io.cohost.agent..")
             .because("resource-governor is a library the kernel composes, usable without Jetty; it knows neither the host nor the class loaders")
             .allowEmptyShould(true);
+
+    static final ArchRule AGENT_IS_A_STANDALONE_LIBRARY = noClasses()
+            .that().resideInAPackage("io.cohost.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cohost.kernel..", "io.cohost.admin..", "io.cohost.isolation..",
+                    "io.cohost.governor..")
+            .because("the descriptor agent instruments the JDK for the host; tenants, quotas and rules are the host's, given to it as interfaces");
 
     private static JavaClasses production;
 
@@ -57,6 +67,7 @@ class ModuleDependencyTest {
         assertThat(production.contain(HostConfig.class)).isTrue();
         assertThat(production.contain(AdminWebPlane.class)).isTrue();
         assertThat(production.stream().map(c -> c.getPackageName())).anyMatch(p -> p.startsWith("io.cohost.isolation"));
+        assertThat(production.stream().map(c -> c.getPackageName())).anyMatch(p -> p.startsWith("io.cohost.agent"));
     }
 
     @Test
@@ -74,14 +85,21 @@ class ModuleDependencyTest {
         GOVERNOR_IS_A_STANDALONE_LIBRARY.check(production);
     }
 
+    @Test
+    void descriptorAgentDependsOnNoOtherModule() {
+        AGENT_IS_A_STANDALONE_LIBRARY.check(production);
+    }
+
     /** The rules catch real violations: classes of this module's tests that break each one on purpose. */
     @Test
     void rulesRejectDeliberateViolations() {
         JavaClasses violations = new ClassFileImporter().importClasses(KernelClassUsingTheAdminPlane.class,
-                IsolationClassUsingTheKernel.class, GovernorClassUsingIsolation.class, AdminWebPlane.class, HostConfig.class);
+                IsolationClassUsingTheKernel.class, GovernorClassUsingIsolation.class, AgentClassUsingTheGovernor.class,
+                AdminWebPlane.class, HostConfig.class);
 
         assertThat(KERNEL_DOES_NOT_DEPEND_ON_ADMIN.evaluate(violations).hasViolation()).isTrue();
         assertThat(ISOLATION_IS_A_STANDALONE_LIBRARY.evaluate(violations).hasViolation()).isTrue();
         assertThat(GOVERNOR_IS_A_STANDALONE_LIBRARY.evaluate(violations).hasViolation()).isTrue();
+        assertThat(AGENT_IS_A_STANDALONE_LIBRARY.evaluate(violations).hasViolation()).isTrue();
     }
 }

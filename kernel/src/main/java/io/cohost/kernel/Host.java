@@ -8,6 +8,7 @@ import io.cohost.kernel.dispatch.TenantRouter;
 import io.cohost.kernel.logs.TenantOutputRouter;
 import io.cohost.kernel.management.HostManagement;
 import io.cohost.kernel.metrics.MetricsHandler;
+import io.cohost.kernel.sandbox.DescriptorAgentLink;
 import io.cohost.kernel.spi.AdminPlane;
 import io.cohost.kernel.state.AppStore;
 import io.cohost.kernel.tenant.TenantRegistry;
@@ -110,6 +111,7 @@ public final class Host extends ContainerLifeCycle {
     protected void doStart() throws Exception {
         store.recover();
         TenantOutputRouter.install();
+        DescriptorAgentLink.start(governor);
         governor.start(HostThreads.factory("cohost-governor"));
         server.start();
         LOG.info("tenants at {}, admin at {}, data in {}", tenantUri(), adminUri(), store.root());

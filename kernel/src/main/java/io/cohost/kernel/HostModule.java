@@ -100,8 +100,10 @@ final class HostModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TenantRegistry registry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock) {
-        return new TenantRegistry(store, router, factory, meters, clock, config.restartPolicy(), config.governor());
+    TenantRegistry registry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock,
+            Governor governor) {
+        return new TenantRegistry(store, router, factory, meters, clock, config.restartPolicy(), config.governor(),
+                governor::fileHandlesMetered);
     }
 
     @Provides

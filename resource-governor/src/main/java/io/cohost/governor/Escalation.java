@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * <pre>notify → throttle → reject (new requests get 503) → stop (KILLED with the figures)</pre>
  *
- * Defaults: CPU {@code notify,throttle}; threads {@code notify} (a thread over quota is refused anyway);
- * memory {@code notify,stop}.
+ * Defaults: CPU {@code notify,throttle}; threads and files {@code notify} (what is over quota is
+ * refused anyway; {@code stop} ends an app that stays at its quota); memory {@code notify,stop}.
  */
 public record Escalation(Map<Resource, List<Step>> ladders, Duration stepAfter) {
     public enum Step { NOTIFY, THROTTLE, REJECT, STOP }
@@ -29,6 +29,7 @@ public record Escalation(Map<Resource, List<Step>> ladders, Duration stepAfter) 
         Map<Resource, List<Step>> l = new EnumMap<>(Resource.class);
         l.put(Resource.CPU, List.of(Step.NOTIFY, Step.THROTTLE));
         l.put(Resource.THREADS, List.of(Step.NOTIFY));
+        l.put(Resource.FILES, List.of(Step.NOTIFY));
         l.put(Resource.MEMORY, List.of(Step.NOTIFY, Step.STOP));
         return new Escalation(l, Duration.ofSeconds(10));
     }

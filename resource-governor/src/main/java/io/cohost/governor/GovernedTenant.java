@@ -3,6 +3,8 @@ package io.cohost.governor;
 import io.cohost.governor.cpu.CpuBudget;
 import io.cohost.governor.cpu.TenantCpuMeter;
 import io.cohost.governor.cpu.ThreadCpuClock;
+import io.cohost.governor.files.FileHandles;
+import io.cohost.governor.files.HostDescriptorGuard;
 import io.cohost.governor.quota.Limit;
 import io.cohost.governor.quota.Quota;
 import io.cohost.governor.quota.Resource;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *  sample():  CPU of the thread group ─► budget ─► throttle on/off ─► guard
  *             per-request CPU ─► abort the request at its next checkpoint
  *             live threads ─► over quota: event
+ *             file handles at quota ─► event (and stop, if the ladder says so)
  *  atCheckpoint(): stopping? throw · this request aborted? throw · throttled? park until allowed
  * </pre>
  */
@@ -54,6 +57,7 @@ public final class GovernedTenant {
     private long allocatedAtWalk;
     private long lastAllocated;
     private long lastWalkNanos = -1;
+    private final FileHandles files;
     private volatile Quota quota;
     private volatile boolean throttled;
     private volatile boolean rejecting;
@@ -65,9 +69,17 @@ public final class GovernedTenant {
     private long lastCpuNanos;
     private long violationSinceNanos = -1;
     private boolean threadsOverReported;
+    private long filesAtQuotaSinceNanos = -1;
+    private long filesRefusalsSeen;
 
     public GovernedTenant(String tenant, ThreadGroup group, Quota quota, TenantControls controls, ThreadCpuClock clock,
             long periodNanos, Escalation escalation) {
+        this(tenant, group, quota, controls, clock, periodNanos, escalation,
+                new HostDescriptorGuard(HostDescriptorGuard.ProcessDescriptors.ofThisProcess(), 0));
+    }
+
+    public GovernedTenant(String tenant, ThreadGroup group, Quota quota, TenantControls controls, ThreadCpuClock clock,
+            long periodNanos, Escalation escalation, HostDescriptorGuard descriptors) {
         this.tenant = tenant;
         this.group = group;
         this.controls = controls;
@@ -76,6 +88,7 @@ public final class GovernedTenant {
         this.budget = new CpuBudget(periodNanos);
         this.escalation = escalation;
         this.admission = new AdmissionGate(tenant);
+        this.files = new FileHandles(tenant, descriptors, Long.MAX_VALUE);
         setQuota(quota);
     }
 
@@ -92,6 +105,12 @@ public final class GovernedTenant {
         this.quota = effective;
         budget.setMillicores(effective.get(Resource.CPU).valueOrMax());
         admission.setLimit(effective.get(Resource.CONCURRENCY).valueOrMax());
+        files.setLimit(effective.get(Resource.FILES).valueOrMax());
+    }
+
+    /** The file handles this instance holds; the host charges and releases them. */
+    public FileHandles files() {
+        return files;
     }
 
     // ---- what tenant threads and the dispatch call ----
@@ -166,6 +185,31 @@ public final class GovernedTenant {
         sampleAllocation(threads, nowNanos);
         checkRequestCpu(threads);
         checkThreads(threads);
+        checkFiles(nowNanos);
+    }
+
+    /** Opens refused at the quota are an episode: noted once, and ended by a stop after a while if the ladder says so. */
+    private void checkFiles(long nowNanos) {
+        long refusals = files.refusals();
+        boolean refusing = refusals > filesRefusalsSeen || (filesAtQuotaSinceNanos >= 0 && files.open() >= files.limit());
+        filesRefusalsSeen = refusals;
+        if (!refusing) {
+            filesAtQuotaSinceNanos = -1;
+            return;
+        }
+        List<Escalation.Step> ladder = escalation.ladder(Resource.FILES);
+        if (filesAtQuotaSinceNanos < 0) {
+            filesAtQuotaSinceNanos = nowNanos;
+            if (ladder.contains(Escalation.Step.NOTIFY)) {
+                controls.event("files-quota", "file handle quota reached (" + files.open() + " of " + files.limit()
+                        + " open); further opens are refused");
+            }
+        }
+        if (ladder.contains(Escalation.Step.STOP) && terminating == null
+                && nowNanos - filesAtQuotaSinceNanos >= escalation.stepAfter().toNanos()) {
+            controls.kill("files: at its quota of " + files.limit() + " open file handles for "
+                    + (nowNanos - filesAtQuotaSinceNanos) / 1_000_000 + " ms");
+        }
     }
 
     private void escalateCpu(boolean allowed, long nowNanos) {

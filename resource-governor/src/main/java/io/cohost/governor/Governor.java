@@ -1,6 +1,8 @@
 package io.cohost.governor;
 
 import io.cohost.governor.cpu.ThreadCpuClock;
+import io.cohost.governor.files.HandleKind;
+import io.cohost.governor.files.HostDescriptorGuard;
 import io.cohost.governor.quota.Quota;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * cohost.tenant.throttled      1 while throttled (gauge)
  * cohost.tenant.heap           bytes retained at the last measurement (gauge)
  * cohost.tenant.allocated      bytes allocated (counter)
+ * cohost.tenant.files          open file handles, tagged kind=file|directory|socket|server-socket|datagram|selector|pipe
+ *                              (gauge; only when file handles are metered, see {@link #meterFileHandles})
  * </pre>
  */
 public final class Governor implements AutoCloseable {
@@ -39,6 +43,8 @@ public final class Governor implements AutoCloseable {
     private final List<GovernedTenant> tenants = new CopyOnWriteArrayList<>();
     private final Map<String, AppMeters> appMeters = new ConcurrentHashMap<>();
     private final Set<Set<Long>> reportedDeadlocks = new HashSet<>();
+    private final HostDescriptorGuard descriptorGuard;
+    private volatile boolean fileHandlesMetered;
     private ScheduledExecutorService sampler;
     private java.util.concurrent.ExecutorService heapWalks;
     private final io.cohost.governor.heap.RetainedHeapWalker walker =
@@ -50,8 +56,30 @@ public final class Governor implements AutoCloseable {
     private long lastDeadlockCheck;
 
     public Governor(GovernorSettings settings, MeterRegistry meters) {
+        this(settings, meters, HostDescriptorGuard.ProcessDescriptors.ofThisProcess());
+    }
+
+    public Governor(GovernorSettings settings, MeterRegistry meters, HostDescriptorGuard.ProcessDescriptors process) {
         this.settings = settings;
         this.meters = meters;
+        this.descriptorGuard = new HostDescriptorGuard(process, settings.descriptorReserve());
+    }
+
+    /**
+     * Says that the host charges every file handle a tenant opens to its {@link GovernedTenant#files()}
+     * (it needs the descriptor agent); until then the {@code files} meters are absent rather than 0.
+     */
+    public void meterFileHandles() {
+        fileHandlesMetered = true;
+    }
+
+    public boolean fileHandlesMetered() {
+        return fileHandlesMetered;
+    }
+
+    /** The host's reserve of descriptors, shared by every tenant's file handles. */
+    public HostDescriptorGuard descriptorGuard() {
+        return descriptorGuard;
     }
 
     public GovernorSettings settings() {
@@ -130,7 +158,7 @@ public final class Governor implements AutoCloseable {
     /** Starts governing a tenant instance with its app's quota (host defaults fill what it leaves unset). */
     public GovernedTenant register(String tenant, ThreadGroup group, Quota quota, TenantControls controls) {
         GovernedTenant t = new GovernedTenant(tenant, group, quota.orDefaults(settings.defaultQuota()), controls, clock,
-                settings.cpuPeriod().toNanos(), settings.escalation());
+                settings.cpuPeriod().toNanos(), settings.escalation(), descriptorGuard);
         tenants.add(t);
         appMeters.computeIfAbsent(tenant, AppMeters::new).current = t;
         return t;
@@ -162,6 +190,7 @@ public final class Governor implements AutoCloseable {
 
     void tick() {
         long now = System.nanoTime();
+        descriptorGuard.sample(now);
         for (GovernedTenant t : tenants) {
             try {
                 t.sample(now);
@@ -253,6 +282,12 @@ public final class Governor implements AutoCloseable {
             registered.add(Gauge.builder("cohost.tenant.throttled", this,
                             m -> m.current != null && m.current.isThrottled() ? 1 : 0)
                     .tag("app", app).description("1 while the app is CPU-throttled").register(meters));
+            for (HandleKind kind : HandleKind.values()) {
+                registered.add(Gauge.builder("cohost.tenant.files", this,
+                                m -> m.current == null || !fileHandlesMetered ? Double.NaN : m.current.files().open(kind))
+                        .tag("app", app).tag("kind", kind.tag()).baseUnit("handles")
+                        .description("File handles the app holds open: files, sockets, selectors, pipes...").register(meters));
+            }
         }
 
         @Override

@@ -15,28 +15,39 @@ import java.time.Duration;
  * @param memoryBudgetBytes total memory the host may promise to apps; 0 = no check
  * @param metaspaceBudgetBytes metaspace use above which deploys are refused (leaked versions pile up
  *                          there); 0 = no check
+ * @param descriptorReserve descriptors of the process kept for the host: tenants' opens are refused
+ *                        within this many of the process's limit; 0 (default) = a tenth of the limit, at least 64
  */
 public record GovernorSettings(Duration samplePeriod, Duration cpuPeriod, Quota defaultQuota, Escalation escalation,
-        long cpuBudgetMillis, long memoryBudgetBytes, long metaspaceBudgetBytes) {
+        long cpuBudgetMillis, long memoryBudgetBytes, long metaspaceBudgetBytes, long descriptorReserve) {
 
     public static GovernorSettings standard() {
         return new GovernorSettings(Duration.ofMillis(20), Duration.ofMillis(100), Quota.parse(java.util.Map.of("threads", "1000")),
-                Escalation.defaults(), 0, 0, 0);
+                Escalation.defaults(), 0, 0, 0, 0);
     }
 
     public GovernorSettings withDefaults(Quota q) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes,
+                descriptorReserve);
     }
 
     public GovernorSettings withEscalation(Escalation e) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes,
+                descriptorReserve);
     }
 
     public GovernorSettings withBudgets(long cpuMillis, long memoryBytes) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes, metaspaceBudgetBytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes, metaspaceBudgetBytes,
+                descriptorReserve);
     }
 
     public GovernorSettings withMetaspaceBudget(long bytes) {
-        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes, bytes);
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes, bytes,
+                descriptorReserve);
+    }
+
+    public GovernorSettings withDescriptorReserve(long reserve) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes,
+                metaspaceBudgetBytes, reserve);
     }
 }

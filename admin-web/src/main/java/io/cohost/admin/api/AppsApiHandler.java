@@ -11,6 +11,7 @@ import io.cohost.kernel.management.DeployRequest;
 import io.cohost.kernel.management.HostManagement;
 import io.cohost.kernel.management.ManagementException;
 import io.cohost.kernel.management.ManagementException.Kind;
+import io.cohost.kernel.management.AccessPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ import org.eclipse.jetty.util.URIUtil;
  * POST   /api/apps/{name}/start|stop|restart|rollback
  * GET    /api/apps/{name}/quota             {"app": ..., "quota": {"cpu": "250m", ...}}; host defaults apply to the rest
  * PUT    /api/apps/{name}/quota             body {"cpu": "250m", "memory": ""}: changes those keys ("" = host default)
+ * GET    /api/apps/{name}/access            {"app": ..., "access": {"paths": {...}, "network": [...], "processes": false}}
+ * PUT    /api/apps/{name}/access            body {"paths": {"/srv/x": "read"}, "network": ["db:5432"], "processes": false}:
+ *                                           replaces what the app may use beyond its own files, applied at once
  * GET    /api/apps/{name}/logs?tail=N       the last N lines of the app's log (default 100)
  * GET    /api/apps/{name}/figures           live figures of the last 15 minutes, for the charts
  * DELETE /api/apps/{name}                   undeploy
@@ -46,7 +50,7 @@ import org.eclipse.jetty.util.URIUtil;
  */
 public final class AppsApiHandler extends JsonApi {
     private static final Pattern APP = Pattern.compile(
-            "/api/apps/([^/]+)(?:/(start|stop|restart|rollback|quota|logs|figures))?");
+            "/api/apps/([^/]+)(?:/(start|stop|restart|rollback|quota|access|logs|figures))?");
 
     private final HostManagement management;
     private final RequestBodies bodies;
@@ -101,6 +105,7 @@ public final class AppsApiHandler extends JsonApi {
         }
         switch (action) {
             case "quota" -> quota(name, request, response, callback);
+            case "access" -> access(name, request, response, callback);
             case "logs" -> {
                 requireMethod(request, "GET");
                 int lines = lines(Request.extractQueryParameters(request).getValue("tail"));
@@ -178,6 +183,35 @@ public final class AppsApiHandler extends JsonApi {
                 json.send(response, callback, 200, info);
             }
             default -> throw new MethodNotAllowed("GET, PUT");
+        }
+    }
+
+    private void access(String name, Request request, Response response, Callback callback) {
+        switch (request.getMethod()) {
+            case "GET" -> json.send(response, callback, 200, Map.of("app", name, "access", management.app(name).access()));
+            case "PUT" -> {
+                AccessPolicy access = accessPolicy(bodies.jsonObject(request));
+                AppInfo info = management.setAccess(name, access);
+                AuditNote.detail(request, "paths " + access.paths() + ", network " + access.network() + ", processes "
+                        + (access.processes() ? "allowed" : "refused"));
+                json.send(response, callback, 200, info);
+            }
+            default -> throw new MethodNotAllowed("GET, PUT");
+        }
+    }
+
+    /** Every field is optional: no grants, any destination, no processes. */
+    private AccessPolicy accessPolicy(Map<String, Object> body) {
+        try {
+            return json.mapper().convertValue(body, AccessPolicy.class);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String problem = cause instanceof IllegalArgumentException invalid ? invalid.getMessage() : e.getMessage();
+            throw new ManagementException(Kind.INVALID, "invalid access policy: " + problem,
+                    "send e.g. {\"paths\": {\"/srv/shared\": \"read\"}, \"network\": [\"db.internal:5432\"], \"processes\": false}");
         }
     }
 

@@ -11,7 +11,7 @@ package io.cohost.admin.figures;
  * threads             live threads the app started            the app's meters
  * throttled           1 while the governor throttles it       the app's meters
  * heapBytes           heap retained by the app                the app's meters (the governor's heap walk)
- * openFiles           file handles the app holds open         the app's meters, once the governor measures them
+ * openFiles           file handles the app holds open         the app's meters (the governor, fed by the descriptor agent)
  * </pre>
  *
  * Every figure the management API reports in {@code AppInfo.meters} is taken over as it is, so a meter

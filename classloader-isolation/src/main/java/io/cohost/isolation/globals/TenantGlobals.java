@@ -33,6 +33,7 @@ public final class TenantGlobals {
     private volatile TimeZone timeZone;
     private volatile Thread.UncaughtExceptionHandler defaultHandler;
     private volatile Runnable threadStartCheck = () -> { };
+    private volatile boolean processesAllowed;
 
     /** Told when tenant code calls an exit variant; it stops the tenant (never the JVM). */
     @FunctionalInterface
@@ -178,6 +179,15 @@ public final class TenantGlobals {
 
     public void beforeThreadStart() {
         threadStartCheck.run();
+    }
+
+    /** Set by the host from the app's access policy; refused by default. */
+    public void allowProcesses(boolean allowed) {
+        this.processesAllowed = allowed;
+    }
+
+    public boolean processesAllowed() {
+        return processesAllowed;
     }
 
     public TenantMBeanServer mbeans() {

@@ -40,7 +40,7 @@ public final class GlobalCallRedirect implements ClassTransformation {
 
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override

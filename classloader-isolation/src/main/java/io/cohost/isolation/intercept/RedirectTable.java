@@ -97,6 +97,15 @@ public final class RedirectTable {
             new Redirect(S, "java/lang/System", "loadLibrary", "(Ljava/lang/String;)V", "loadLibrary"),
             new Redirect(V, "java/lang/Runtime", "load", "(Ljava/lang/String;)V", "runtimeLoad"),
             new Redirect(V, "java/lang/Runtime", "loadLibrary", "(Ljava/lang/String;)V", "runtimeLoadLibrary"),
+            // processes run outside every quota and rule of the app, and can signal the host: refused unless allowed
+            new Redirect(V, "java/lang/ProcessBuilder", "start", "()Ljava/lang/Process;", "startProcess"),
+            new Redirect(S, "java/lang/ProcessBuilder", "startPipeline", "(Ljava/util/List;)Ljava/util/List;", "startPipeline"),
+            new Redirect(V, "java/lang/Runtime", "exec", "(Ljava/lang/String;)Ljava/lang/Process;", "exec"),
+            new Redirect(V, "java/lang/Runtime", "exec", "([Ljava/lang/String;)Ljava/lang/Process;", "exec"),
+            new Redirect(V, "java/lang/Runtime", "exec", "(Ljava/lang/String;[Ljava/lang/String;)Ljava/lang/Process;", "exec"),
+            new Redirect(V, "java/lang/Runtime", "exec", "([Ljava/lang/String;[Ljava/lang/String;)Ljava/lang/Process;", "exec"),
+            new Redirect(V, "java/lang/Runtime", "exec", "(Ljava/lang/String;[Ljava/lang/String;Ljava/io/File;)Ljava/lang/Process;", "exec"),
+            new Redirect(V, "java/lang/Runtime", "exec", "([Ljava/lang/String;[Ljava/lang/String;Ljava/io/File;)Ljava/lang/Process;", "exec"),
             // JMX: a per-tenant namespace in the platform MBean server
             new Redirect(S, "java/lang/management/ManagementFactory", "getPlatformMBeanServer",
                     "()Ljavax/management/MBeanServer;", "getPlatformMBeanServer"),

@@ -278,6 +278,63 @@ public final class TenantSystem {
                 + "': native code can crash or exit the whole JVM; allow it with 'nativeLibraries: true' in the app's configuration");
     }
 
+    // ---- processes ----
+
+    public static Process startProcess(ProcessBuilder builder, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), builder.command());
+        return builder.start();
+    }
+
+    public static java.util.List<Process> startPipeline(java.util.List<ProcessBuilder> builders, Class<?> caller) throws java.io.IOException {
+        TenantGlobals g = globals(caller);
+        for (ProcessBuilder b : builders) {
+            checkProcesses(g, b.command());
+        }
+        return ProcessBuilder.startPipeline(builders);
+    }
+
+    public static Process exec(Runtime runtime, String command, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), java.util.List.of(String.valueOf(command)));
+        return runtime.exec(command);
+    }
+
+    public static Process exec(Runtime runtime, String[] command, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), commandLine(command));
+        return runtime.exec(command);
+    }
+
+    public static Process exec(Runtime runtime, String command, String[] env, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), java.util.List.of(String.valueOf(command)));
+        return runtime.exec(command, env);
+    }
+
+    public static Process exec(Runtime runtime, String[] command, String[] env, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), commandLine(command));
+        return runtime.exec(command, env);
+    }
+
+    public static Process exec(Runtime runtime, String command, String[] env, java.io.File dir, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), java.util.List.of(String.valueOf(command)));
+        return runtime.exec(command, env, dir);
+    }
+
+    public static Process exec(Runtime runtime, String[] command, String[] env, java.io.File dir, Class<?> caller) throws java.io.IOException {
+        checkProcesses(globals(caller), commandLine(command));
+        return runtime.exec(command, env, dir);
+    }
+
+    private static java.util.List<String> commandLine(String[] command) {
+        return command == null ? java.util.List.of() : java.util.Arrays.stream(command).map(String::valueOf).toList();
+    }
+
+    private static void checkProcesses(TenantGlobals g, java.util.List<String> command) throws java.io.IOException {
+        if (!g.processesAllowed()) {
+            throw new java.io.IOException("app '" + g.tenant() + "' may not start processes (tried: " + String.join(" ", command)
+                    + "): a process runs outside the app's quotas and file rules and can signal the host;"
+                    + " allow it with 'processes: true' in the app's access policy");
+        }
+    }
+
     // ---- JMX ----
 
     public static MBeanServer getPlatformMBeanServer(Class<?> caller) {

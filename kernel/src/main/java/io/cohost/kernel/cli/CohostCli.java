@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         description = "Runs many web applications in one JVM, each contained.",
         subcommands = {ServeCommand.class, DeployCommand.class, AppsCommand.class,
                 LifecycleCommand.Start.class, LifecycleCommand.Stop.class, LifecycleCommand.Restart.class,
-                LifecycleCommand.Rollback.class, LifecycleCommand.Undeploy.class, QuotaCommand.class, TokenCommand.class,
-                AdminCommand.class})
+                LifecycleCommand.Rollback.class, LifecycleCommand.Undeploy.class, QuotaCommand.class, AccessCommand.class,
+                TokenCommand.class, AdminCommand.class})
 public final class CohostCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

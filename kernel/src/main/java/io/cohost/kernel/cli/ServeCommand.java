@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--memory-budget", description = "Refuse quotas that promise apps more memory than this, e.g. 4Gi")
     String memoryBudget;
 
+    @Option(names = "--descriptor-reserve", paramLabel = "N", defaultValue = "0",
+            description = "Descriptors of the process kept for the host: apps' opens are refused within N of the process's"
+                    + " limit (ulimit -n); 0 (default) = a tenth of the limit, at least 64")
+    long descriptorReserve;
+
     @Option(names = "--auto-restart", description = "Restart apps the host killed, with exponential back-off; quarantine after 5 kills in 10 min")
     boolean autoRestart;
 
@@ -111,7 +116,8 @@ final class ServeCommand implements Callable<Integer> {
         long cpu = cpuBudget == null ? 0 : io.cohost.governor.quota.QuotaParser.parse(io.cohost.governor.quota.Resource.CPU, cpuBudget).valueOrMax();
         long memory = memoryBudget == null ? 0
                 : io.cohost.governor.quota.QuotaParser.parse(io.cohost.governor.quota.Resource.MEMORY, memoryBudget).valueOrMax();
-        return settings.withEscalation(escalation).withBudgets(cpu == Long.MAX_VALUE ? 0 : cpu, memory == Long.MAX_VALUE ? 0 : memory);
+        return settings.withEscalation(escalation).withBudgets(cpu == Long.MAX_VALUE ? 0 : cpu, memory == Long.MAX_VALUE ? 0 : memory)
+                .withDescriptorReserve(descriptorReserve);
     }
 
     private void deploySamples(Host host) throws Exception {

@@ -1,5 +1,6 @@
 package io.cohost.kernel.config;
 
+import io.cohost.kernel.management.AccessPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +38,10 @@ import java.util.TreeMap;
  * hostPackages: [org.eclipse.jetty.util.]     # host packages the app may see: the audited exception
  * classPath: [/opt/cohost/lib/shop-drivers.jar] # extra jars or folders on the app's class path
  * nativeLibraries: false                      # System.load/loadLibrary allowed
+ * access:                                     # what the app may use beyond its own files (see AccessPolicy)
+ *   paths: { /srv/shared/catalog: read }      #   extra paths, read or read-write
+ *   network: [ "db.internal:5432" ]           #   outbound destinations (default: anywhere)
+ *   processes: false                          #   ProcessBuilder / Runtime.exec (default: refused)
  * }</pre>
  *
  * @param contextPath          where the app is served; empty means the deploy request's, or {@code /NAME}
@@ -48,13 +53,15 @@ import java.util.TreeMap;
  * @param nativeLibraries      whether the app may load native libraries (default false)
  * @param classPath            absolute paths of jars or class folders added to the app's class path
  * @param quota                resource quotas, opaque here (validated by the resource governor)
+ * @param access               files, network destinations and processes beyond the app's own files; empty keeps
+ *                             what the app has (the defaults for a new app)
  */
 public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realms, JndiDefinitions jndi,
         List<String> hostPackages, List<String> excludeInitializers, Map<String, String> systemProperties,
-        boolean nativeLibraries, List<String> classPath, Map<String, String> quota) {
+        boolean nativeLibraries, List<String> classPath, Map<String, String> quota, Optional<AccessPolicy> access) {
 
     /** Fields only the operator may set: they widen what the app may do or use on the host. */
-    public static final List<String> OPERATOR_ONLY = List.of("hostPackages", "classPath", "nativeLibraries", "quota: unlimited");
+    public static final List<String> OPERATOR_ONLY = List.of("hostPackages", "classPath", "nativeLibraries", "quota: unlimited", "access");
 
     public AppDescriptor {
         Objects.requireNonNull(contextPath, "contextPath");
@@ -65,11 +72,12 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
         systemProperties = Collections.unmodifiableMap(new TreeMap<>(systemProperties));
         classPath = List.copyOf(classPath);
         quota = Collections.unmodifiableMap(new LinkedHashMap<>(quota));
+        Objects.requireNonNull(access, "access");
     }
 
     public static AppDescriptor empty() {
         return new AppDescriptor(Optional.empty(), List.of(), JndiDefinitions.none(), List.of(), List.of(), Map.of(),
-                false, List.of(), Map.of());
+                false, List.of(), Map.of(), Optional.empty());
     }
 
     /**
@@ -90,7 +98,7 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
                 operator.hostPackages.isEmpty() ? hostPackages : operator.hostPackages,
                 operator.excludeInitializers.isEmpty() ? excludeInitializers : operator.excludeInitializers,
                 props, operator.nativeLibraries || nativeLibraries,
-                operator.classPath.isEmpty() ? classPath : operator.classPath, q);
+                operator.classPath.isEmpty() ? classPath : operator.classPath, q, operator.access.or(() -> access));
     }
 
     /** This descriptor without the {@link #OPERATOR_ONLY} fields: what a WAR may say about itself. */
@@ -98,7 +106,13 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
         Map<String, String> limited = new LinkedHashMap<>(quota);
         limited.values().removeIf(v -> v.trim().equalsIgnoreCase("unlimited"));
         return new AppDescriptor(contextPath, realms, jndi, List.of(), excludeInitializers, systemProperties, false,
-                List.of(), limited);
+                List.of(), limited, Optional.empty());
+    }
+
+    /** This descriptor with the app's access policy in force (set at deploy or changed live since). */
+    public AppDescriptor withAccess(AccessPolicy policy) {
+        return new AppDescriptor(contextPath, realms, jndi, hostPackages, excludeInitializers, systemProperties, nativeLibraries,
+                classPath, quota, Optional.of(policy));
     }
 
     /** The {@link #OPERATOR_ONLY} fields this descriptor sets. */
@@ -115,6 +129,9 @@ public record AppDescriptor(Optional<String> contextPath, List<LoginRealm> realm
         }
         if (quota.values().stream().anyMatch(v -> v.trim().equalsIgnoreCase("unlimited"))) {
             set.add("quota: unlimited");
+        }
+        if (access.isPresent()) {
+            set.add("access");
         }
         return set;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cohost.kernel.management.AccessPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class DescriptorReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FIELDS = Set.of("contextPath", "realms", "jndi", "hostPackages", "excludeInitializers",
-            "systemProperties", "nativeLibraries", "classPath", "quota");
+            "systemProperties", "nativeLibraries", "classPath", "quota", "access");
     private static final Pattern CONTEXT_PATH = Pattern.compile("/[A-Za-z0-9._~-]+|/");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
             + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
@@ -57,7 +58,26 @@ public final class DescriptorReader {
                 hostPackages(root.get("hostPackages")), initializers(root.get("excludeInitializers")),
                 stringMap(root.get("systemProperties"), "systemProperties", "a map of property name to value, e.g. {app.mode: production}"),
                 bool(root.get("nativeLibraries"), "nativeLibraries"), classPath(root.get("classPath")),
-                stringMap(root.get("quota"), "quota", "a map of quota name to value, e.g. {cpu: 250m, heap: 256Mi}"));
+                stringMap(root.get("quota"), "quota", "a map of quota name to value, e.g. {cpu: 250m, heap: 256Mi}"),
+                access(root.get("access")));
+    }
+
+    private static Optional<AccessPolicy> access(JsonNode node) {
+        String accepted = "{paths: {ABSOLUTE_PATH: read|read-write}, network: [HOST:PORT, ...], processes: true|false}";
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        requireObject(node, "access", accepted);
+        onlyFields(node, "access", Set.of("paths", "network", "processes"));
+        Map<String, String> paths = stringMap(node.get("paths"), "access.paths", "a map of absolute path to read or read-write");
+        JsonNode network = node.get("network");
+        List<String> destinations = network == null || network.isNull() ? AccessPolicy.ANYWHERE
+                : strings(network, "access.network", "a list of HOST:PORT patterns, e.g. [db.internal:5432, '*.example.com:443']");
+        try {
+            return Optional.of(new AccessPolicy(paths, destinations, bool(node.get("processes"), "access.processes")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDescriptorException("access", e.getMessage(), accepted);
+        }
     }
 
     private static Optional<String> contextPath(JsonNode node) {

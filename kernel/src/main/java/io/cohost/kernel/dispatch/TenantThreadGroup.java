@@ -13,6 +13,7 @@ public final class TenantThreadGroup extends ThreadGroup {
     private volatile Supplier<Thread.UncaughtExceptionHandler> tenantDefaultHandler = () -> null;
     private volatile java.io.PrintStream log = System.err;
     private volatile Runnable onOutOfMemory = () -> { };
+    private volatile io.cohost.agent.DescriptorGate gate;
 
     public TenantThreadGroup(ThreadGroup parent, String tenant) {
         super(parent, "tenant-" + tenant);
@@ -22,6 +23,16 @@ public final class TenantThreadGroup extends ThreadGroup {
 
     public String tenant() {
         return tenant;
+    }
+
+    /** What the tenant's threads may open, and where their descriptors are charged (see {@code ThreadAttribution}). */
+    public void setGate(io.cohost.agent.DescriptorGate gate) {
+        this.gate = gate;
+    }
+
+    /** The tenant's gate; null only in the instant between the group's creation and the instance's. */
+    public io.cohost.agent.DescriptorGate gate() {
+        return gate;
     }
 
     public void routeUncaught(Supplier<Thread.UncaughtExceptionHandler> defaultHandler, java.io.PrintStream tenantLog) {

@@ -1,5 +1,6 @@
 package io.cohost.kernel.logs;
 
+import io.cohost.kernel.sandbox.HostScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,9 +32,12 @@ public final class RotatingLogFile extends OutputStream {
         return file;
     }
 
+    /** Opened and rolled on whatever thread writes, a tenant's too: the file is the host's, never the tenant's. */
     private void open() throws IOException {
-        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        size = Files.size(file);
+        try (HostScope scope = HostScope.enter()) {
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            size = Files.size(file);
+        }
     }
 
     @Override
@@ -61,6 +65,12 @@ public final class RotatingLogFile extends OutputStream {
     }
 
     private void rotate() throws IOException {
+        try (HostScope scope = HostScope.enter()) {
+            roll();
+        }
+    }
+
+    private void roll() throws IOException {
         out.close();
         for (int i = keep - 1; i >= 1; i--) {
             Path older = sibling(i);

@@ -33,6 +33,12 @@ public interface HostManagement {
     /** Changes quotas ({@code cpu -> 250m}; an empty value means the host default); effective within a second. */
     AppInfo setQuota(String name, java.util.Map<String, String> quota);
 
+    /**
+     * Replaces what the app may use beyond its own files (granted paths, network destinations,
+     * processes); persisted, and applied to the running instance at once.
+     */
+    AppInfo setAccess(String name, AccessPolicy access);
+
     /** The last {@code lines} lines of the app's log (its stdout, stderr and logging). */
     List<String> logs(String name, int lines);
 

@@ -65,6 +65,11 @@ public final class LocalHostManagement implements HostManagement {
     }
 
     @Override
+    public AppInfo setAccess(String name, AccessPolicy access) {
+        return registry.setAccess(name, access);
+    }
+
+    @Override
     public List<String> logs(String name, int lines) {
         app(name);
         try {

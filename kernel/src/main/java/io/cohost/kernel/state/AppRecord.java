@@ -1,5 +1,6 @@
 package io.cohost.kernel.state;
 
+import io.cohost.kernel.management.AccessPolicy;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,13 @@ import java.util.Objects;
  * @param quota           the app's quotas as the operator wrote them ({@code cpu: 250m}); empty means host defaults
  * @param descriptor      the operator's descriptor (YAML or JSON, as given at deploy); empty if none. The
  *                        WAR's own {@code WEB-INF/cohost.yaml} is read from the WAR, not stored here.
+ * @param access          the files, network destinations and processes the app may use beyond its own files, as
+ *                        in force: the operator descriptor's {@code access} at deploy, or as changed live since;
+ *                        the defaults in records written before it existed
  */
 public record AppRecord(String name, String contextPath, DesiredState desiredState, String version,
-        String previousVersion, String deployedAt, String source, java.util.Map<String, String> quota, String descriptor) {
+        String previousVersion, String deployedAt, String source, java.util.Map<String, String> quota, String descriptor,
+        AccessPolicy access) {
 
     public static final String SOURCE_API = "api";
     public static final String SOURCE_DROPIN = "dropin";
@@ -30,18 +35,23 @@ public record AppRecord(String name, String contextPath, DesiredState desiredSta
         source = source == null ? SOURCE_API : source;
         quota = quota == null ? java.util.Map.of() : java.util.Map.copyOf(quota);
         descriptor = descriptor == null ? "" : descriptor;
+        access = access == null ? AccessPolicy.defaults() : access;
     }
 
     public AppRecord(String name, String contextPath, DesiredState desiredState, String version, String previousVersion,
             String deployedAt, String source, java.util.Map<String, String> quota) {
-        this(name, contextPath, desiredState, version, previousVersion, deployedAt, source, quota, "");
+        this(name, contextPath, desiredState, version, previousVersion, deployedAt, source, quota, "", AccessPolicy.defaults());
     }
 
     public AppRecord withDesiredState(DesiredState desired) {
-        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source, quota, descriptor);
+        return new AppRecord(name, contextPath, desired, version, previousVersion, deployedAt, source, quota, descriptor, access);
     }
 
     public AppRecord withQuota(java.util.Map<String, String> q) {
-        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, q, descriptor);
+        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, q, descriptor, access);
+    }
+
+    public AppRecord withAccess(AccessPolicy a) {
+        return new AppRecord(name, contextPath, desiredState, version, previousVersion, deployedAt, source, quota, descriptor, a);
     }
 }

@@ -12,6 +12,10 @@ import io.cohost.isolation.unload.ThreadReaper;
 import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantThreadGroup;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
+import io.cohost.kernel.management.AccessPolicy;
+import io.cohost.kernel.sandbox.DescriptorAgentLink;
+import io.cohost.kernel.sandbox.TenantSandbox;
+import io.cohost.kernel.sandbox.ThreadAttribution;
 import io.cohost.kernel.state.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,11 +46,13 @@ public final class TenantInstance {
 
     private final Governor governor;
     private final GovernedTenant governed;
+    private final TenantSandbox sandbox;
 
     TenantInstance(String tenant, String version, String contextPath, TenantWebAppContext context, TenantGlobals globals,
-            TransformedClasses classes, Path unpackDir, Governor governor, GovernedTenant governed) {
+            TransformedClasses classes, Path unpackDir, Governor governor, GovernedTenant governed, TenantSandbox sandbox) {
         this.governor = governor;
         this.governed = governed;
+        this.sandbox = sandbox;
         this.tenant = tenant;
         this.version = version;
         this.contextPath = contextPath;
@@ -62,6 +68,16 @@ public final class TenantInstance {
 
     void governedUpdate(io.cohost.governor.quota.Quota quota) {
         governor.updateQuota(governed, quota);
+    }
+
+    /** What the instance may open, reach and start. */
+    public TenantSandbox sandbox() {
+        return sandbox;
+    }
+
+    void applyAccess(AccessPolicy access) {
+        sandbox.apply(access);
+        globals.allowProcesses(access.processes());
     }
 
     public TenantGlobals globals() {
@@ -119,7 +135,8 @@ public final class TenantInstance {
     }
 
     /**
-     * Stops the app's code, runs the shutdown hooks it registered, unregisters its MBeans, ends its
+     * Stops the app's code, runs the shutdown hooks it registered, unregisters its MBeans, closes the
+     * files and sockets it still holds (which also frees its threads blocked reading them), ends its
      * threads and deletes its unpacked files. Never throws.
      */
     public void stop() {
@@ -135,10 +152,13 @@ public final class TenantInstance {
         executor.shutdown();
         // every tenant thread now unwinds at its next checkpoint, even one spinning in a loop
         governed.terminate("app '" + tenant + "' is stopping");
+        // nothing new may be opened from here on, and what is open is closed: a thread blocked reading wakes up
+        sandbox.stop();
+        List<String> notes = new ArrayList<>(DescriptorAgentLink.closeAll(sandbox));
         List<Thread> threads = liveThreads(executor.threadGroup());
         ThreadReaper.reap(threads);
         awaitThreadsEnded(executor.threadGroup());
-        List<String> notes = new ArrayList<>(ThreadReaper.describeSurvivors(liveThreads(executor.threadGroup())));
+        notes.addAll(ThreadReaper.describeSurvivors(liveThreads(executor.threadGroup())));
         notes.addAll(ThreadLocalSweeper.sweep(loader));
         notes.addAll(JdbcDriverDeregistrar.deregister(loader));
         notes.addAll(JulHandlerSweeper.sweep(loader));
@@ -147,6 +167,9 @@ public final class TenantInstance {
         if (executor.threadGroup() instanceof TenantThreadGroup group) {
             group.release();
         }
+        notes.addAll(DescriptorAgentLink.closeAll(sandbox));
+        DescriptorAgentLink.forget(sandbox);
+        ThreadAttribution.INSTANCE.unregister(loader);
         governor.unregister(governed);
         unloadNotes = List.copyOf(notes);
         notes.forEach(n -> LOG.info("tenant '{}': on stop: {}", tenant, n));

@@ -26,6 +26,10 @@ import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantThreadGroup;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
 import io.cohost.kernel.logs.TenantLogs;
+import io.cohost.kernel.management.AccessPolicy;
+import io.cohost.kernel.sandbox.FileRules;
+import io.cohost.kernel.sandbox.TenantSandbox;
+import io.cohost.kernel.sandbox.ThreadAttribution;
 import io.cohost.kernel.state.AppStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +81,7 @@ public final class TenantInstanceFactory {
 
         public Options(List<String> hostPackages, Map<String, String> systemProperties, boolean nativeLibraries, Quota quota) {
             this(new AppDescriptor(java.util.Optional.empty(), List.of(), io.cohost.kernel.config.JndiDefinitions.none(),
-                    hostPackages, List.of(), systemProperties, nativeLibraries, List.of(), Map.of()), quota);
+                    hostPackages, List.of(), systemProperties, nativeLibraries, List.of(), Map.of(), java.util.Optional.empty()), quota);
         }
 
         public static Options defaults() {
@@ -123,6 +127,8 @@ public final class TenantInstanceFactory {
         appProperties.putAll(options.systemProperties());
         TenantGlobals globals = new TenantGlobals(tenant, hostProperties, appProperties, logs.stream(tenant),
                 (t, call, status) -> events.exitCalled(call, status), options.nativeLibraries());
+        AccessPolicy access = options.descriptor().access().orElse(AccessPolicy.defaults());
+        globals.allowProcesses(access.processes());
         TenantThreadGroup group = new TenantThreadGroup(tenantsGroup, tenant);
         group.routeUncaught(globals::defaultUncaughtExceptionHandler, globals.err());
         TenantExecutor executor = new TenantExecutor(tenant, group, config.tenantMaxThreads(), config.tenantIdleKeepAlive());
@@ -174,7 +180,27 @@ public final class TenantInstanceFactory {
         Files.createDirectories(unpackDir);
         context.setTempDirectory(unpackDir.toFile());
         context.setTempDirectoryPersistent(false);
-        return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir, governor, governed);
+
+        TenantSandbox sandbox = new TenantSandbox(tenant, governed.files(), ownFiles(store.workDir(tenant), war, options.descriptor()),
+                access);
+        group.setGate(sandbox);
+        ThreadAttribution.INSTANCE.register(loader, sandbox);
+        return new TenantInstance(tenant, version, contextPath, context, globals, classes, unpackDir, governor, governed, sandbox);
+    }
+
+    /**
+     * The files an instance may use before any grant: its work directory (which holds its tmpdir and
+     * its unpacked WAR), its WAR, and the jars its descriptor adds to its class path. The container keeps
+     * the WAR and those jars open (mounted) and may share them between instances, so they are not charged.
+     */
+    private static List<FileRules.Root> ownFiles(Path workDir, Path war, AppDescriptor descriptor) {
+        List<FileRules.Root> roots = new java.util.ArrayList<>();
+        roots.add(new FileRules.Root(workDir, true, "its work directory"));
+        roots.add(new FileRules.Root(war, false, false, "its WAR"));
+        for (String entry : descriptor.classPath()) {
+            roots.add(new FileRules.Root(Path.of(entry), false, false, "its class path entry"));
+        }
+        return roots;
     }
 
     /** Prefix of the per-instance context directories in {@code DATA/work/NAME/tmp}; stale ones are removed at host start. */

@@ -1,5 +1,6 @@
 package io.cohost.kernel.tenant;
 
+import io.cohost.governor.files.HandleKind;
 import io.cohost.governor.quota.Quota;
 import io.cohost.governor.quota.QuotaException;
 import io.cohost.kernel.config.AppDescriptor;
@@ -11,6 +12,7 @@ import io.cohost.kernel.management.DeployRequest;
 import io.cohost.kernel.management.ManagementException;
 import io.cohost.kernel.management.ManagementException.Kind;
 import io.cohost.kernel.metrics.TenantRequestMetrics;
+import io.cohost.kernel.management.AccessPolicy;
 import io.cohost.kernel.state.AppRecord;
 import io.cohost.kernel.state.AppStore;
 import io.cohost.kernel.state.DesiredState;
@@ -47,6 +49,8 @@ public final class TenantRegistry {
     private final MeterRegistry meters;
     private final Clock clock;
     private final LeakWatch leakWatch;
+    /** Whether the descriptor agent charges tenants' file handles; until it does, the {@code files} figures are absent. */
+    private final java.util.function.BooleanSupplier fileHandlesMetered;
     /** Runs kills the host decides on (exit calls, quotas) off the tenant's own threads, which must unwind first. */
     private final java.util.concurrent.ExecutorService lifecycleThread =
             java.util.concurrent.Executors.newSingleThreadExecutor(io.cohost.kernel.HostThreads.factory("cohost-lifecycle"));
@@ -57,7 +61,8 @@ public final class TenantRegistry {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(io.cohost.kernel.HostThreads.factory("cohost-restarts"));
 
     public TenantRegistry(AppStore store, TenantRouter router, TenantInstanceFactory factory, MeterRegistry meters, Clock clock,
-            RestartPolicy restartPolicy, io.cohost.governor.GovernorSettings budgets) {
+            RestartPolicy restartPolicy, io.cohost.governor.GovernorSettings budgets, java.util.function.BooleanSupplier fileHandlesMetered) {
+        this.fileHandlesMetered = fileHandlesMetered;
         this.restartPolicy = restartPolicy;
         this.budgets = budgets;
         this.store = store;
@@ -125,6 +130,9 @@ public final class TenantRegistry {
             quota.putAll(operator.quota());
             quota.putAll(request.quota());
             request = request.withQuota(quota);
+            // access: a descriptor sent with this deploy that sets it wins; otherwise what is in force stays
+            AccessPolicy access = (request.descriptor().isPresent() ? operator.access() : Optional.<AccessPolicy>empty())
+                    .orElseGet(() -> t.record().map(AppRecord::access).orElse(AccessPolicy.defaults()));
             String contextPath = request.contextPath()
                     .or(descriptor::contextPath)
                     .or(() -> t.record().map(AppRecord::contextPath))
@@ -135,12 +143,12 @@ public final class TenantRegistry {
             store.storeWar(name, upload.sha256(), upload.file());
             TenantState state = t.lifecycle.state();
             if (state == TenantState.RUNNING && request.start()) {
-                redeploy(t, upload.sha256(), contextPath, request, operatorDescriptor);
+                redeploy(t, upload.sha256(), contextPath, request, operatorDescriptor, access);
             } else {
                 if (state == TenantState.RUNNING) {
                     stopInstance(t, "stopped for a deploy that should not start");
                 }
-                deployAndStart(t, upload.sha256(), contextPath, request, operatorDescriptor);
+                deployAndStart(t, upload.sha256(), contextPath, request, operatorDescriptor, access);
             }
             return info(t);
         } catch (IOException e) {
@@ -155,8 +163,8 @@ public final class TenantRegistry {
         }
     }
 
-    private void deployAndStart(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor)
-            throws IOException {
+    private void deployAndStart(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor,
+            AccessPolicy access) throws IOException {
         String previous = t.record().map(AppRecord::version).filter(v -> !v.equals(version)).orElse(
                 t.record().map(AppRecord::previousVersion).orElse(""));
         t.record().ifPresent(old -> {
@@ -166,7 +174,7 @@ public final class TenantRegistry {
         });
         t.lifecycle.moveTo(TenantState.DEPLOYING, "version " + shortVersion(version));
         AppRecord record = new AppRecord(t.name, contextPath, request.start() ? DesiredState.RUNNING : DesiredState.STOPPED,
-                version, previous, clock.instant().toString(), request.source(), mergedQuota(t, request), operatorDescriptor);
+                version, previous, clock.instant().toString(), request.source(), mergedQuota(t, request), operatorDescriptor, access);
         store.save(record);
         t.record(record);
         if (request.start()) {
@@ -177,15 +185,15 @@ public final class TenantRegistry {
         }
     }
 
-    private void redeploy(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor)
-            throws IOException {
+    private void redeploy(Tenant t, String version, String contextPath, DeployRequest request, String operatorDescriptor,
+            AccessPolicy access) throws IOException {
         AppRecord old = t.record().orElseThrow();
         TenantInstance oldInstance = t.instance().orElseThrow();
         t.lifecycle.note("redeploy-started", "starting version " + shortVersion(version) + " beside "
                 + shortVersion(old.version()));
         TenantInstance next = null;
         try {
-            next = newInstance(t, version, contextPath, Quota.parse(mergedQuota(t, request)), operatorDescriptor);
+            next = newInstance(t, version, contextPath, Quota.parse(mergedQuota(t, request)), operatorDescriptor, access);
             next.start();
         } catch (Throwable e) {
             String cause = describe(e);
@@ -197,7 +205,7 @@ public final class TenantRegistry {
         }
         AppRecord record = new AppRecord(t.name, contextPath, DesiredState.RUNNING, version,
                 version.equals(old.version()) ? old.previousVersion() : old.version(), clock.instant().toString(),
-                request.source(), mergedQuota(t, request), operatorDescriptor);
+                request.source(), mergedQuota(t, request), operatorDescriptor, access);
         store.save(record);
         t.record(record);
         t.instance(next);
@@ -292,12 +300,12 @@ public final class TenantRegistry {
             t.lifecycle.note("rollback", "rolling back from version " + shortVersion(current.version())
                     + " to version " + shortVersion(previous));
             if (state == TenantState.RUNNING && run) {
-                redeploy(t, previous, current.contextPath(), request, current.descriptor());
+                redeploy(t, previous, current.contextPath(), request, current.descriptor(), current.access());
             } else {
                 if (state == TenantState.RUNNING) {
                     stopInstance(t, "stopped for a rollback that should not start");
                 }
-                deployAndStart(t, previous, current.contextPath(), request, current.descriptor());
+                deployAndStart(t, previous, current.contextPath(), request, current.descriptor(), current.access());
             }
             return info(t);
         } catch (IOException e) {
@@ -431,7 +439,8 @@ public final class TenantRegistry {
         t.lifecycle.moveTo(TenantState.STARTING, cause);
         TenantInstance instance;
         try {
-            instance = newInstance(t, record.version(), record.contextPath(), Quota.parse(record.quota()), record.descriptor());
+            instance = newInstance(t, record.version(), record.contextPath(), Quota.parse(record.quota()), record.descriptor(),
+                    record.access());
             instance.start();
         } catch (Throwable e) {
             String failure = describe(e);
@@ -448,12 +457,13 @@ public final class TenantRegistry {
     /**
      * Builds an instance. Its exit calls and the governor's kills stop this instance (and only this one,
      * never a newer version) from a host thread, since the tenant's own threads must unwind first. Its
-     * descriptor is the WAR's own {@code WEB-INF/cohost.yaml} overridden by the operator's.
+     * descriptor is the WAR's own {@code WEB-INF/cohost.yaml} overridden by the operator's, with the
+     * access policy in force (the descriptor's at deploy, or as changed live since).
      */
-    private TenantInstance newInstance(Tenant t, String version, String contextPath, Quota quota, String operatorDescriptor)
-            throws java.io.IOException {
+    private TenantInstance newInstance(Tenant t, String version, String contextPath, Quota quota, String operatorDescriptor,
+            AccessPolicy access) throws java.io.IOException {
         AppDescriptor descriptor = WarDescriptor.read(t.name, store.warPath(t.name, version)).withoutOperatorOnlyFields()
-                .overriddenBy(WarDescriptor.parse(t.name, "the app's descriptor", operatorDescriptor));
+                .overriddenBy(WarDescriptor.parse(t.name, "the app's descriptor", operatorDescriptor)).withAccess(access);
         TenantInstance[] self = new TenantInstance[1];
         InstanceEvents events = new InstanceEvents() {
             @Override
@@ -539,6 +549,31 @@ public final class TenantRegistry {
             return Quota.parse(values);
         } catch (QuotaException e) {
             throw new ManagementException(Kind.INVALID, "app '" + app + "': " + e.getMessage(), "fix the quota and try again");
+        }
+    }
+
+    /**
+     * Replaces the app's access policy (as its descriptor's {@code access} would at a deploy); persisted,
+     * and applied to the running instance at once: a path or destination taken away is refused from its
+     * next open (what is already open stays open).
+     */
+    public AppInfo setAccess(String name, AccessPolicy access) {
+        Tenant t = lock(name, false);
+        try {
+            AppRecord changed = t.record().orElseThrow().withAccess(access);
+            try {
+                store.save(changed);
+            } catch (IOException e) {
+                throw new ManagementException(Kind.INTERNAL, "app '" + name + "': cannot save its access policy: " + e.getMessage(),
+                        "check free space and permissions of " + store.root(), e);
+            }
+            t.record(changed);
+            t.instance().ifPresent(i -> i.applyAccess(access));
+            t.lifecycle.note("access", "access policy set: paths " + access.paths() + ", network " + access.network()
+                    + ", processes " + (access.processes() ? "allowed" : "refused"));
+            return info(t);
+        } finally {
+            t.lock.unlock();
         }
     }
 
@@ -652,12 +687,12 @@ public final class TenantRegistry {
                 r.map(AppRecord::deployedAt).orElse(""),
                 t.instance().map(i -> String.valueOf(i.startedAt())).orElse(""),
                 r.map(AppRecord::source).orElse(""), r.map(AppRecord::quota).orElse(java.util.Map.of()),
-                t.instance().map(TenantRegistry::meters).orElse(java.util.Map.of()), t.lifecycle.events(),
-                r.map(AppRecord::descriptor).orElse(""));
+                t.instance().map(this::meters).orElse(java.util.Map.of()), t.lifecycle.events(),
+                r.map(AppRecord::descriptor).orElse(""), r.map(AppRecord::access).orElse(AccessPolicy.defaults()));
     }
 
     /** Live figures of a running instance; one not measured yet (NaN) is left out rather than shown as 0. */
-    private static java.util.Map<String, Double> meters(TenantInstance i) {
+    private java.util.Map<String, Double> meters(TenantInstance i) {
         java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
         var g = i.governed();
         if (!Double.isNaN(g.millicores())) {
@@ -675,6 +710,12 @@ public final class TenantRegistry {
             m.put("allocationBytesPerSecond", (double) Math.round(g.allocationBytesPerSecond()));
         }
         m.put("classes", (double) i.classLoader().definedClasses().size());
+        if (fileHandlesMetered.getAsBoolean()) {
+            m.put("openFiles", (double) g.files().open());
+            for (HandleKind kind : HandleKind.values()) {
+                m.put("openFiles." + kind.tag(), (double) g.files().open(kind));
+            }
+        }
         return m;
     }
 

@@ -100,13 +100,35 @@ class DescriptorReaderTest {
                 nativeLibraries: true
                 classPath: [/etc/x.jar]
                 quota: { cpu: "64", memory: unlimited }
+                access: { paths: { /etc: read }, processes: true }
                 systemProperties: { a: b }
                 """);
-        assertThat(war.operatorOnlyFieldsSet()).containsExactly("hostPackages", "classPath", "nativeLibraries", "quota: unlimited");
+        assertThat(war.operatorOnlyFieldsSet()).containsExactly("hostPackages", "classPath", "nativeLibraries", "quota: unlimited",
+                "access");
         AppDescriptor own = war.withoutOperatorOnlyFields();
         assertThat(own.operatorOnlyFieldsSet()).isEmpty();
+        assertThat(own.access()).isEmpty();
         assertThat(own.systemProperties()).containsEntry("a", "b");
         assertThat(own.hostPackages()).isEqualTo(List.of());
         assertThat(own.quota()).as("a WAR may propose limits, not lift them").containsExactly(java.util.Map.entry("cpu", "64"));
+    }
+
+    @Test
+    void theAccessPolicyIsReadAndABadOneNamesTheFieldAndTheForms() {
+        AppDescriptor d = DescriptorReader.read("""
+                access:
+                  paths: { /srv/catalog: read, /var/cache/shop: read-write }
+                  network: [ "db.internal:5432" ]
+                  processes: true
+                """);
+
+        assertThat(d.access()).hasValue(new io.cohost.kernel.management.AccessPolicy(
+                Map.of("/srv/catalog", "read", "/var/cache/shop", "read-write"), List.of("db.internal:5432"), true));
+        assertThat(DescriptorReader.read("access: { processes: false }").access()).hasValue(io.cohost.kernel.management.AccessPolicy.defaults());
+        assertThat(DescriptorReader.read("contextPath: /x").access()).isEmpty();
+        assertThatThrownBy(() -> DescriptorReader.read("access: { paths: { srv: read } }"))
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessage("field 'access': path 'srv' must be absolute, e.g. /srv/shared/catalog; accepted: {paths: {ABSOLUTE_PATH:"
+                        + " read|read-write}, network: [HOST:PORT, ...], processes: true|false}");
     }
 }

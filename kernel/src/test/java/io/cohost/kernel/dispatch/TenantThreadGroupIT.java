@@ -45,8 +45,6 @@ class TenantThreadGroupIT {
 
     @TempDir
     static Path dataDir;
-    @TempDir
-    static Path scratch;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Host host;
@@ -75,7 +73,8 @@ class TenantThreadGroupIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> parse(get("report").body()).containsKey("async.onComplete"));
         report = parse(get("report").body());
 
-        Path destroyLog = scratch.resolve("destroyed-on.txt");
+        // in the app's own work directory: the only place it may write
+        Path destroyLog = host.store().workDir(APP).resolve("destroyed-on.txt");
         get("destroy-log?path=" + java.net.URLEncoder.encode(destroyLog.toString(), java.nio.charset.StandardCharsets.UTF_8));
         host.management().stop(APP);
         destroyedOn = Files.readString(destroyLog);

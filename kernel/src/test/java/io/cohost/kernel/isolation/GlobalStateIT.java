@@ -112,7 +112,8 @@ class GlobalStateIT {
 
     @Test
     void shutdownHooksRunWhenTheTenantStopsNotAtJvmExit() throws Exception {
-        Path marker = data.resolve("hook-ran");
+        // in the app's own work directory: the only place it may write
+        Path marker = host.host.store().workDir("two").resolve("hook-ran");
         assertThat(host.get("/two/hook?file=" + marker)).isEqualTo("hook registered");
         assertThat(marker).doesNotExist();
 
