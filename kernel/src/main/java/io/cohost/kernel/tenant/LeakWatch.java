@@ -24,6 +24,8 @@ public final class LeakWatch {
     }
 
     void stopped(String tenant, String version, ClassLoader loader, List<String> notes) {
+        // a host whose leaks nobody asks for would otherwise keep one entry per stop for its whole life
+        forgetCollected();
         watched.add(new Watched(tenant, version, clock.instant(), new WeakReference<>(loader), notes));
     }
 
@@ -38,7 +40,7 @@ public final class LeakWatch {
                 break;
             }
         }
-        watched.removeIf(w -> w.loader().get() == null);
+        forgetCollected();
         List<LeakReport> leaks = new ArrayList<>();
         for (Watched w : watched) {
             leaks.add(new LeakReport(w.tenant(), w.version(), w.stoppedAt().toString(),
@@ -51,8 +53,17 @@ public final class LeakWatch {
 
     /** How many stopped loaders are not yet known to be collected (no GC forced). */
     public int watchedCount() {
-        watched.removeIf(w -> w.loader().get() == null);
+        forgetCollected();
         return watched.size();
+    }
+
+    /** Entries held, including those whose loader was collected since the last stop or report. */
+    int entries() {
+        return watched.size();
+    }
+
+    private void forgetCollected() {
+        watched.removeIf(w -> w.loader().get() == null);
     }
 
     private boolean anyAlive() {
