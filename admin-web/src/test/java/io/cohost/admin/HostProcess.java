@@ -107,6 +107,15 @@ final class HostProcess implements AutoCloseable {
         p.waitFor(1, TimeUnit.MINUTES);
     }
 
+    /** The host's threads and their stacks ({@code jcmd Thread.print}), for a failure report. */
+    String threadDump() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(1, TimeUnit.MINUTES);
+        return dump;
+    }
+
     /** A client with the token the host wrote for the local CLI at its start. */
     AdminApiClient api() {
         return new AdminApiClient(admin, TestHost.token(dataDir));

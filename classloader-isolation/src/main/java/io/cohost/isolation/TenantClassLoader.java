@@ -174,7 +174,10 @@ public final class TenantClassLoader extends WebAppClassLoader {
         }
     }
 
-    /** The classes of this tenant whose static initializer has started: their statics are safe to read. */
+    /**
+     * The classes of this tenant whose static initializer has completed: their statics can be read without
+     * running tenant code or waiting for a tenant thread.
+     */
     public List<Class<?>> initializedClasses() {
         synchronized (initialized) {
             return List.copyOf(initialized);

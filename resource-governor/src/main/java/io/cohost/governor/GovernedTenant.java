@@ -178,11 +178,12 @@ public final class GovernedTenant {
             millicores = Double.isNaN(millicores) ? instant : millicores + weight * (instant - millicores);
         }
         lastCpuNanos = total;
+        long previousSampleNanos = lastSampleNanos;
         lastSampleNanos = nowNanos;
 
         boolean allowed = budget.charge(used, nowNanos);
         escalateCpu(allowed, nowNanos);
-        sampleAllocation(threads, nowNanos);
+        sampleAllocation(threads, previousSampleNanos, nowNanos);
         checkRequestCpu(threads);
         checkThreads(threads);
         checkFiles(nowNanos);
@@ -254,10 +255,10 @@ public final class GovernedTenant {
      * quota, the tenant might be over it, so it is measured now (paused, so it cannot outrun the walk);
      * otherwise it is measured now and then for the {@code heap} meter.
      */
-    private void sampleAllocation(List<Thread> threads, long nowNanos) {
+    private void sampleAllocation(List<Thread> threads, long previousSampleNanos, long nowNanos) {
         long allocated = allocation.sample(threads);
-        if (lastSampleNanos >= 0) {
-            double rate = (allocated - lastAllocated) * 1e9 / Math.max(1, nowNanos - lastSampleNanos);
+        if (previousSampleNanos >= 0 && nowNanos > previousSampleNanos) {
+            double rate = (allocated - lastAllocated) * 1e9 / (nowNanos - previousSampleNanos);
             allocationBytesPerSecond = Double.isNaN(allocationBytesPerSecond) ? rate : allocationBytesPerSecond + 0.2 * (rate - allocationBytesPerSecond);
         }
         lastAllocated = allocated;

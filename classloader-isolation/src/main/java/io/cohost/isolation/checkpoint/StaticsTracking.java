@@ -9,10 +9,13 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Tells the tenant's loader when each of its classes is initialized, by a call at the start of every
- * {@code <clinit>} (one is added to classes that have static reference fields but none). The retained-heap
- * walk reads the statics of initialized classes only: reading a static of a class that is not initialized
- * would run the tenant's static initializer on a host thread.
+ * Tells the tenant's loader when each of its classes is initialized, by a call just before every normal
+ * return of its {@code <clinit>} (one is added to classes that have static reference fields but none). The
+ * retained-heap walk reads the statics of initialized classes only: reading a static of a class that is
+ * not initialized would run the tenant's static initializer on a host thread, and reading one whose
+ * initializer is still running blocks the reader until it ends. That initializer may be parked at a
+ * checkpoint for the very walk that is waiting on it, so a class counts only once its initializer is done;
+ * nothing can park its thread between the call and the return.
  */
 public final class StaticsTracking implements ClassTransformation {
     private static final String CHECKPOINTS = "io/cohost/isolation/runtime/Checkpoints";
@@ -20,6 +23,12 @@ public final class StaticsTracking implements ClassTransformation {
     @Override
     public String name() {
         return "statics";
+    }
+
+    /** 2: the class is reported at the end of its initializer; 1 reported it at the start. */
+    @Override
+    public int version() {
+        return 2;
     }
 
     @Override
@@ -54,9 +63,11 @@ public final class StaticsTracking implements ClassTransformation {
                 hasClinit = true;
                 return new MethodVisitor(Opcodes.ASM9, mv) {
                     @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        markInitialized(this);
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.RETURN) {
+                            markInitialized(this);
+                        }
+                        super.visitInsn(opcode);
                     }
                 };
             }

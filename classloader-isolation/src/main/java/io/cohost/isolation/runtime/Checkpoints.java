@@ -10,7 +10,7 @@ import io.cohost.isolation.TenantClassLoader;
 public final class Checkpoints {
     private Checkpoints() {}
 
-    /** Called first thing in a tenant class's static initializer. */
+    /** Called last thing in a tenant class's static initializer, when it returns normally. */
     public static void initialized(Class<?> type) {
         TenantClassLoader loader = TenantClassLoader.of(type);
         if (loader != null) {

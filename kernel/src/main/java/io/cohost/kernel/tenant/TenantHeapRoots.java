@@ -42,9 +42,12 @@ final class TenantHeapRoots implements HeapRoots {
                 root.accept(context.getServletContext().getAttribute(name));
             }
         }
+        // Straight from the session data, without the session's lock: Jetty holds that lock while it calls
+        // the app's unbinding listeners, which may be parked for this walk; and a session being invalidated
+        // refuses reads through the session, yet its attributes are still retained until it is gone.
         for (ManagedSession session : sessions.values()) {
-            for (String name : session.getAttributeNameSet()) {
-                root.accept(session.getAttribute(name));
+            for (Object value : session.getSessionData().getAllAttributes().values()) {
+                root.accept(value);
             }
         }
         if (THREAD_LOCALS != null) {

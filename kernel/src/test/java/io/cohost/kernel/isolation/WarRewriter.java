@@ -12,10 +12,10 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Writes a copy of a WAR with some entries rewritten and some added: test WARs built from real ones. */
-final class WarRewriter {
+public final class WarRewriter {
     private WarRewriter() {}
 
-    static Path rewrite(Path war, Path target, Map<String, UnaryOperator<byte[]>> rewrites, Map<String, byte[]> additions)
+    public static Path rewrite(Path war, Path target, Map<String, UnaryOperator<byte[]>> rewrites, Map<String, byte[]> additions)
             throws IOException {
         try (InputStream in = Files.newInputStream(war); ZipInputStream zin = new ZipInputStream(in);
                 OutputStream out = Files.newOutputStream(target); ZipOutputStream zout = new ZipOutputStream(out)) {
