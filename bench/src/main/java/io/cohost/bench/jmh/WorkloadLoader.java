@@ -132,7 +132,11 @@ public final class WorkloadLoader extends ClassLoader {
         return bytes;
     }
 
+    /** The bytes of a workload class, the benchmark's "tenant" classes; null for any other (JDK, host) type. */
     private static byte[] originalOrNull(String internalName) {
+        if (!internalName.startsWith(WORKLOADS.replace('.', '/'))) {
+            return null;
+        }
         try (InputStream in = WorkloadLoader.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {

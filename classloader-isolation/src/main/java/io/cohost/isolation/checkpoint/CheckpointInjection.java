@@ -3,6 +3,7 @@ package io.cohost.isolation.checkpoint;
 import io.cohost.isolation.transform.ClassTransformation;
 import io.cohost.isolation.transform.TenantClass;
 import io.cohost.isolation.transform.TransformException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,15 +28,18 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Inserts a checkpoint, {@code if (Guard.state != 0) Guard.slow();}, at every method entry and before
- * every backward branch of tenant code, and {@code Guard.onCatch(t)} at the entry of handlers that catch
- * {@code Throwable}, {@code Error} or everything. This is how the governor throttles and stops tenant code
+ * every backward branch of tenant code (also at the entry of a handler that exceptions can reach backwards),
+ * and {@code Guard.onCatch(t)} at the entry of handlers that catch {@code Throwable}, {@code Error} or
+ * everything. This is how the governor throttles and stops tenant code
  * without {@code Thread.stop} (gone since JDK 20).
  *
- * <p>Two exemptions keep the cost near zero where it matters (measured: a checkpoint inside an innermost
- * counted loop stops C2 from unrolling and vectorising it, 2.6–3.1× slower):
+ * <p>Three exemptions keep the cost near zero where it matters:
  * <ul>
  *   <li>innermost, call-free loops of the javac shape {@code for (int i = ..; i < bound; i++)} — at most
- *       2^32 iterations, and the enclosing loop and method still poll;</li>
+ *       2^32 iterations, and the enclosing loop and method still poll (measured: a checkpoint inside such a
+ *       loop stops C2 from unrolling and vectorising it, 2.6–3.1× slower);</li>
+ *   <li>the entry of leaf methods, which have no loop and make no call, so they end in bounded time; see
+ *       {@link LeafMethod} for why every unbounded execution still meets a checkpoint;</li>
  *   <li>handlers whose entry lies inside their own protected range (javac's catch-all around
  *       {@code monitorexit}): a throwing check there would catch itself forever.</li>
  * </ul>
@@ -51,7 +55,7 @@ public final class CheckpointInjection implements ClassTransformation {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -61,20 +65,48 @@ public final class CheckpointInjection implements ClassTransformation {
 
     @Override
     public ClassVisitor wrap(ClassVisitor next, TenantClass target) {
+        // Methods are held until the class ends: whether a leaf keeps its entry checkpoint depends on method
+        // handles that later methods may refer to.
         return new ClassVisitor(Opcodes.ASM9, next) {
+            private final List<MethodNode> methods = new ArrayList<>();
+            private final List<MethodVisitor> outputs = new ArrayList<>();
+            private final List<String> supertypes = new ArrayList<>();
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                if (superName != null) {
+                    supertypes.add(superName);
+                }
+                if (interfaces != null) {
+                    supertypes.addAll(List.of(interfaces));
+                }
+                super.visit(version, access, name, signature, superName, interfaces);
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
-                MethodVisitor out = super.visitMethod(access, name, desc, signature, exceptions);
-                return new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions) {
-                    @Override
-                    public void visitEnd() {
-                        refuseGuardUse(this, target);
-                        if (instructions.size() > 0) {
-                            instrument(this);
-                        }
-                        accept(out);
+                MethodNode method = new MethodNode(Opcodes.ASM9, access, name, desc, signature, exceptions);
+                methods.add(method);
+                outputs.add(super.visitMethod(access, name, desc, signature, exceptions));
+                return method;
+            }
+
+            @Override
+            public void visitEnd() {
+                HostCallable callbacks = new HostCallable(target, supertypes, methods);
+                for (int i = 0; i < methods.size(); i++) {
+                    MethodNode method = methods.get(i);
+                    refuseGuardUse(method, target);
+                    if (method.instructions.size() > 0) {
+                        boolean entryCheckpoint = !LeafMethod.isLeaf(method) || callbacks.isCallableFromHost(method);
+                        instrument(method, entryCheckpoint);
                     }
-                };
+                    MethodVisitor out = outputs.get(i);
+                    if (out != null) {
+                        method.accept(out);
+                    }
+                }
+                super.visitEnd();
             }
         };
     }
@@ -94,7 +126,7 @@ public final class CheckpointInjection implements ClassTransformation {
         }
     }
 
-    private static void instrument(MethodNode method) {
+    private static void instrument(MethodNode method, boolean entryCheckpoint) {
         InsnList code = method.instructions;
         Map<LabelNode, Integer> position = new HashMap<>();
         int i = 0;
@@ -117,17 +149,31 @@ public final class CheckpointInjection implements ClassTransformation {
         }
         Set<LabelNode> handlers = new HashSet<>();
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            boolean catchesTermination = tcb.type == null || tcb.type.equals("java/lang/Throwable") || tcb.type.equals("java/lang/Error");
             int h = position.get(tcb.handler);
             boolean selfCovering = position.get(tcb.start) <= h && h < position.get(tcb.end);
-            if (catchesTermination && !selfCovering && handlers.add(tcb.handler)) {
+            if (catchesTermination(tcb) && !selfCovering && handlers.add(tcb.handler)) {
                 InsnList recheck = new InsnList();
                 recheck.add(new InsnNode(Opcodes.DUP));
                 recheck.add(new MethodInsnNode(Opcodes.INVOKESTATIC, GuardClass.INTERNAL, "onCatch", "(Ljava/lang/Throwable;)V", false));
                 code.insert(afterLabelAndFrame(tcb.handler), recheck);
             }
         }
-        code.insert(poll());
+        // A handler that lies before an instruction it covers is reached by a backward edge no branch shows
+        // (javac never emits one, hand-made bytecode can loop through it); a typed handler cannot catch
+        // TenantTerminated, so a plain poll at its entry is safe even when it covers itself.
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            boolean reachedBackward = position.get(tcb.handler) < position.get(tcb.end);
+            if (!catchesTermination(tcb) && reachedBackward && handlers.add(tcb.handler)) {
+                code.insert(afterLabelAndFrame(tcb.handler), poll());
+            }
+        }
+        if (entryCheckpoint) {
+            code.insert(poll());
+        }
+    }
+
+    private static boolean catchesTermination(TryCatchBlockNode tcb) {
+        return tcb.type == null || tcb.type.equals("java/lang/Throwable") || tcb.type.equals("java/lang/Error");
     }
 
     /** {@code getstatic Guard.state; ifeq skip; invokestatic Guard.slow(); skip:} */

@@ -12,7 +12,7 @@ import org.objectweb.asm.Opcodes;
  * through the tenant loader from inside class definition recurses. So tenant types are read from
  * their class-file bytes, and only JDK and host types are loaded (without initialising them).
  */
-final class ClassHierarchy {
+final class ClassHierarchy implements TenantClass.TypeHierarchy {
     private final Function<String, byte[]> tenantBytes;
     private final ClassLoader parent;
 
@@ -37,12 +37,30 @@ final class ClassHierarchy {
         return "java/lang/Object";
     }
 
-    boolean isSubclassOf(String type, String superType) {
+    @Override
+    public boolean isSubclassOf(String type, String superType) {
         try {
             return superChain(type).contains(superType);
         } catch (TypeNotPresentException e) {
             return false;
         }
+    }
+
+    @Override
+    public List<String> tenantSupertypes(String type) {
+        if (type.startsWith("java/")) {
+            return null; // no class loader but the JDK's may define these, whatever the app ships
+        }
+        byte[] bytes = tenantBytes.apply(type);
+        if (bytes == null) {
+            return null;
+        }
+        ClassReader reader = new ClassReader(bytes);
+        List<String> supertypes = new ArrayList<>(List.of(reader.getInterfaces()));
+        if (reader.getSuperName() != null) {
+            supertypes.add(reader.getSuperName());
+        }
+        return supertypes;
     }
 
     private List<String> superChain(String type) {

@@ -1,5 +1,7 @@
 package io.cohost.isolation.transform;
 
+import java.util.List;
+
 /**
  * The class being transformed.
  *
@@ -13,6 +15,14 @@ public record TenantClass(String internalName, String tenant, TypeHierarchy hier
     public interface TypeHierarchy {
         /** True if {@code type} is {@code superType} or extends it (classes only; internal names). */
         boolean isSubclassOf(String type, String superType);
+
+        /**
+         * The direct superclass and interfaces of a tenant type, read from its class file; {@code null} when
+         * {@code type} is not the tenant's (a JDK or host type) or is unknown.
+         */
+        default List<String> tenantSupertypes(String type) {
+            return null;
+        }
     }
 
     public String className() {

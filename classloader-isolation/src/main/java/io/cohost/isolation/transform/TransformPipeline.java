@@ -67,7 +67,7 @@ public final class TransformPipeline {
     public byte[] transform(String tenant, String internalName, byte[] original, Function<String, byte[]> tenantBytes,
             ClassLoader parent) {
         ClassHierarchy hierarchy = new ClassHierarchy(tenantBytes, parent);
-        TenantClass target = new TenantClass(internalName, tenant, hierarchy::isSubclassOf);
+        TenantClass target = new TenantClass(internalName, tenant, hierarchy);
         requireRunnableVersion(target, original);
         if (steps.isEmpty()) {
             return original;
