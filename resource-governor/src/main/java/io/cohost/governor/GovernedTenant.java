@@ -66,6 +66,8 @@ public final class GovernedTenant {
     private volatile int liveThreads;
     private volatile long throttledTimes;
     private long lastSampleNanos = -1;
+    private long lastOverNanos = -1;
+    private long lastAllocationSampleNanos = -1;
     private long lastCpuNanos;
     private long violationSinceNanos = -1;
     private boolean threadsOverReported;
@@ -169,6 +171,30 @@ public final class GovernedTenant {
     /** One metering and enforcement step; the governor thread calls it every sample period. */
     public void sample(long nowNanos) {
         List<Thread> threads = threads();
+        meterCpu(threads, nowNanos);
+        sampleAllocation(threads, nowNanos);
+        checkRequestCpu(threads);
+        checkThreads(threads);
+        checkFiles(nowNanos);
+    }
+
+    /**
+     * CPU metering and throttling only. The governor calls it between full samples for a tenant that is
+     * pressing on its CPU limit ({@link #pressingCpuLimit}), so that such a tenant runs in short slices
+     * and a neighbour sharing its core waits for a few milliseconds, not for a whole sample period.
+     */
+    void sampleCpu(long nowNanos) {
+        meterCpu(threads(), nowNanos);
+    }
+
+    /** CPU-limited and throttled within the last second: worth metering more often than the others. */
+    boolean pressingCpuLimit(long nowNanos) {
+        return budget.isLimited() && (throttled || (lastOverNanos >= 0 && nowNanos - lastOverNanos < PRESSING_NANOS));
+    }
+
+    private static final long PRESSING_NANOS = 1_000_000_000L;
+
+    private void meterCpu(List<Thread> threads, long nowNanos) {
         long total = cpu.sample(threads);
         long used = total - lastCpuNanos;
         if (lastSampleNanos >= 0 && nowNanos > lastSampleNanos) {
@@ -178,15 +204,13 @@ public final class GovernedTenant {
             millicores = Double.isNaN(millicores) ? instant : millicores + weight * (instant - millicores);
         }
         lastCpuNanos = total;
-        long previousSampleNanos = lastSampleNanos;
         lastSampleNanos = nowNanos;
 
         boolean allowed = budget.charge(used, nowNanos);
+        if (!allowed) {
+            lastOverNanos = nowNanos;
+        }
         escalateCpu(allowed, nowNanos);
-        sampleAllocation(threads, previousSampleNanos, nowNanos);
-        checkRequestCpu(threads);
-        checkThreads(threads);
-        checkFiles(nowNanos);
     }
 
     /** Opens refused at the quota are an episode: noted once, and ended by a stop after a while if the ladder says so. */
@@ -255,13 +279,14 @@ public final class GovernedTenant {
      * quota, the tenant might be over it, so it is measured now (paused, so it cannot outrun the walk);
      * otherwise it is measured now and then for the {@code heap} meter.
      */
-    private void sampleAllocation(List<Thread> threads, long previousSampleNanos, long nowNanos) {
+    private void sampleAllocation(List<Thread> threads, long nowNanos) {
         long allocated = allocation.sample(threads);
-        if (previousSampleNanos >= 0 && nowNanos > previousSampleNanos) {
-            double rate = (allocated - lastAllocated) * 1e9 / (nowNanos - previousSampleNanos);
+        if (lastAllocationSampleNanos >= 0 && nowNanos > lastAllocationSampleNanos) {
+            double rate = (allocated - lastAllocated) * 1e9 / (nowNanos - lastAllocationSampleNanos);
             allocationBytesPerSecond = Double.isNaN(allocationBytesPerSecond) ? rate : allocationBytesPerSecond + 0.2 * (rate - allocationBytesPerSecond);
         }
         lastAllocated = allocated;
+        lastAllocationSampleNanos = nowNanos;
         if (walking || walkWanted) {
             return;
         }

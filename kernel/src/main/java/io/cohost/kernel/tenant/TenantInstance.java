@@ -9,6 +9,7 @@ import io.cohost.isolation.unload.JdbcDriverDeregistrar;
 import io.cohost.isolation.unload.JulHandlerSweeper;
 import io.cohost.isolation.unload.ThreadLocalSweeper;
 import io.cohost.isolation.unload.ThreadReaper;
+import io.cohost.kernel.dispatch.ConnectionChannelCache;
 import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantThreadGroup;
 import io.cohost.kernel.dispatch.TenantWebAppContext;
@@ -146,6 +147,7 @@ public final class TenantInstance {
         } catch (Exception e) {
             LOG.warn("tenant '{}': error while stopping version {}", tenant, shortVersion(), e);
         }
+        ConnectionChannelCache.forget(context);
         runShutdownHooks();
         globals.mbeans().unregisterAll();
         TenantExecutor executor = context.executor();
