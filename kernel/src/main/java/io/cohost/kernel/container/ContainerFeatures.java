@@ -2,7 +2,6 @@ package io.cohost.kernel.container;
 
 import io.cohost.kernel.config.AppDescriptor;
 import java.util.List;
-import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
 import org.eclipse.jetty.ee10.webapp.Configuration;
@@ -27,7 +26,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketConfiguratio
  * web.xml, webdefault      WebXmlConfiguration, WebAppConfiguration
  * WEB-INF/classes, lib     WebInfConfiguration, ContainerJarsConfiguration (TLDs of the host's JSTL)
  * web-fragment.xml         FragmentConfiguration
- * annotations, SCIs        AnnotationConfiguration
+ * annotations, SCIs        CachedContainerScanConfiguration (container jars parsed once per host)
  * JNDI                     JndiConfiguration, EnvConfiguration (jetty-env.xml), PlusConfiguration
  * descriptor               DescriptorConfiguration (JNDI entries, realms, JSP compiler)
  * WEB-INF/jetty-web.xml    JettyWebXmlConfiguration
@@ -49,7 +48,7 @@ public final class ContainerFeatures {
                 new EnvConfiguration(),
                 new PlusConfiguration(),
                 new DescriptorConfiguration(tenant, descriptor),
-                new AnnotationConfiguration(),
+                new CachedContainerScanConfiguration(),
                 new JspConfiguration(),
                 new ServletsConfiguration(),
                 new JakartaWebSocketConfiguration(),

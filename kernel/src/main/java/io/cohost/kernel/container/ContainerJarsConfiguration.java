@@ -39,6 +39,11 @@ public final class ContainerJarsConfiguration extends MetaInfConfiguration {
         }
     }
 
+    /** The container jars every app's scan covers. */
+    static List<URI> containerJars() {
+        return CONTAINER_JARS;
+    }
+
     private static List<URI> locate() {
         List<URI> jars = new ArrayList<>();
         for (String name : CONTAINER_JAR_CLASSES) {
