@@ -153,9 +153,9 @@ public final class DensityBenchmark implements Benchmark {
                 thread, collects garbage, and its resident memory is read from `/proc` (RSS; PSS for the separate JVMs,
                 since they share library pages, so PSS is what N of them really take together). One JVM grows through
                 N = %s; the separate JVMs are measured with all %d running, and their totals past %d are **extrapolated**
-                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the sides. Same JVM
-                flags everywhere: `%s` (a fourth side, below, gives one JVM per app footprint flags).
-                """.formatted(steps.toString().replaceAll("[\\[\\]]", ""), jvms, jvms, rounds, ServerJvm.flags()));
+                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the sides. JVM flags:
+                %s (a fourth side, below, gives one JVM per app footprint flags).
+                """.formatted(steps.toString().replaceAll("[\\[\\]]", ""), jvms, jvms, rounds, ServerJvm.flagsNote()));
 
         Stats perJvmRss = Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::rss).average().orElse(Double.NaN)).toList());
         Stats perJvmPss = Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::pss).average().orElse(Double.NaN)).toList());
