@@ -207,7 +207,7 @@ public final class DensityBenchmark implements Benchmark {
         marginal.row("plain Jetty WebAppContext (no isolation)", Fmt.spread(kib(marginal(plain, 1, max, Point::rss)), 0),
                 Fmt.spread(kib(marginal(plain, 1, max, Point::heap)), 0),
                 Fmt.ratio(Stats.of(isolationRatio.stream().map(x -> 1 / x).toList())));
-        marginal.row("JVM per app, same flags", Fmt.spread(kib(perJvm(separate, Point::rss)), 0) + " RSS, " + Fmt.spread(kib(perJvm(separate, Point::pss)), 0)
+        marginal.row("JVM per app, the servers' flags (no agent)", Fmt.spread(kib(perJvm(separate, Point::rss)), 0) + " RSS, " + Fmt.spread(kib(perJvm(separate, Point::pss)), 0)
                 + " PSS", Fmt.spread(kib(perJvm(separate, Point::heap)), 0), Fmt.ratio(Stats.of(densityRatio)) + " (PSS)");
         marginal.row("JVM per app, footprint flags", Fmt.spread(kib(perJvm(footprint, Point::rss)), 0) + " RSS, "
                 + Fmt.spread(kib(perJvm(footprint, Point::pss)), 0) + " PSS", Fmt.spread(kib(perJvm(footprint, Point::heap)), 0),
