@@ -7,6 +7,7 @@ import io.cohost.bench.report.Section;
 import io.cohost.bench.suite.ContainmentBenchmark;
 import io.cohost.bench.suite.DensityBenchmark;
 import io.cohost.bench.suite.DeployLatencyBenchmark;
+import io.cohost.bench.suite.FdAccountingBenchmark;
 import io.cohost.bench.suite.GovernorOverheadBenchmark;
 import io.cohost.bench.suite.NoisyNeighbourBenchmark;
 import io.cohost.bench.suite.RedeployStabilityBenchmark;
@@ -27,7 +28,7 @@ public final class Bench {
     /** Every benchmark, in the order BENCHMARKS.md lists them. */
     public static final List<Benchmark> ALL = List.of(new DensityBenchmark(), new DeployLatencyBenchmark(),
             new RequestOverheadBenchmark(), new GovernorOverheadBenchmark(), new NoisyNeighbourBenchmark(),
-            new ContainmentBenchmark(), new RedeployStabilityBenchmark());
+            new ContainmentBenchmark(), new RedeployStabilityBenchmark(), new FdAccountingBenchmark());
 
     private Bench() {}
 

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * stop-timed NAME                       stop; when did its last thread end     → stopMs threadsGoneMs threads survivors
  * throttle-timed NAME key=value...      set a quota below the app's use; when is it throttled, when are its threads parked
  * heap-kill-timed NAME QUOTA_MIB        a heap-hog growing past its memory quota: from passing it (its own log) to KILLED
+ * open-files NAME                       the file handles the app holds, as its meter reads them → openFiles
  * memory | gc | quit
  * </pre>
  * Usage: {@code CohostServer DATA_DIR TENANT_PORT}.
@@ -52,6 +53,7 @@ public final class CohostServer {
                         .filter(t -> t.getState() == Thread.State.RUNNABLE).count()))
                 .on("governor-cpu", a -> governorCpu(Integer.parseInt(a.get(0))))
                 .on("stop-timed", a -> stopTimed(cohost, a.get(0)))
+                .on("open-files", a -> Map.of("openFiles", cohost.app(a.get(0)).meters().getOrDefault("openFiles", 0.0)))
                 .on("heap-kill-timed", a -> heapKillTimed(cohost, a.get(0), Long.parseLong(a.get(1))))
                 .on("throttle-timed", a -> throttleTimed(cohost, a.get(0), quota(a.subList(1, a.size()))));
         Map<String, Object> ready = new LinkedHashMap<>();

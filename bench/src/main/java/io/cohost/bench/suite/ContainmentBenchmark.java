@@ -4,6 +4,8 @@ import io.cohost.bench.BenchContext;
 import io.cohost.bench.Benchmark;
 import io.cohost.bench.client.HttpProbe;
 import io.cohost.bench.process.ChildServer;
+import io.cohost.bench.process.ProcessDescriptors;
+import io.cohost.bench.process.ServerJvm;
 import io.cohost.bench.report.Fmt;
 import io.cohost.bench.report.Section;
 import io.cohost.bench.report.Stats;
@@ -18,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Figure 6, containment times: how fast the host acts on a misbehaving tenant. Times are taken inside
  * the host's JVM (see {@code CohostServer}'s {@code stop-timed} and {@code throttle-timed}) except the
- * per-request CPU limit, which is timed by the client as the request's response time.
+ * per-request CPU limit and the file-handle refusal, which are timed by the client as the request's
+ * response time (the refusal is the app's own answer).
  */
 public final class ContainmentBenchmark implements Benchmark {
     /** Runaway code in cpu-hog: two spinning requests, one spinning inside catch(Throwable), deep recursion, two spinning threads. */
@@ -26,6 +29,9 @@ public final class ContainmentBenchmark implements Benchmark {
     static final int RUNAWAY_THREADS = 6;
     static final int HEAP_QUOTA_MIB = 64;
     static final int RETAINED_MIB = 256;
+    static final int FILES_QUOTA = 64;
+    /** Files fd-leak opens before the timed request, which then crosses the quota. */
+    static final int FILES_BEFORE = 60;
 
     @Override
     public String id() {
@@ -61,9 +67,19 @@ public final class ContainmentBenchmark implements Benchmark {
         List<Double> hogRunning = new ArrayList<>();
         List<Double> hogAfter = new ArrayList<>();
         List<Double> hogLeaks = new ArrayList<>();
+        List<Double> filesRefusedMs = new ArrayList<>();
+        List<Double> filesOpened = new ArrayList<>();
+        List<Double> filesMeter = new ArrayList<>();
+        List<String> filesRefusals = new ArrayList<>();
+        List<Double> filesStopMs = new ArrayList<>();
+        List<Double> fdsBefore = new ArrayList<>();
+        List<Double> fdsHolding = new ArrayList<>();
+        List<Double> fdsAfterStop = new ArrayList<>();
+        List<Double> fdsDelta = new ArrayList<>();
         try (ChildServer host = Servers.cohost(ctx, "containment-host", OptionalInt.empty())) {
             String hog = ctx.wars().sample("cpu-hog").toString();
             String heapHog = ctx.wars().sample("heap-hog").toString();
+            String fdLeak = ctx.wars().sample("fd-leak").toString();
             // one deploy and undeploy first, so the baseline already holds the host classes a first deploy loads
             host.send("deploy warm-up " + hog);
             HttpProbe.awaitOk(host.port(), "/warm-up/", Duration.ofSeconds(30), Duration.ofMillis(5));
@@ -155,14 +171,45 @@ public final class ContainmentBenchmark implements Benchmark {
                 hogBase.add(mib(before, "heapUsed"));
                 hogRunning.add(mib(holding, "heapUsed"));
                 hogAfter.add(mib(released, "heapUsed"));
+
+                // file-handle quota: fd-leak opens files up to its quota and is refused; stopping it closes them
+                app = "fd-" + i;
+                long fdBefore = ProcessDescriptors.open(host.pid());
+                host.send("deploy " + app + " " + fdLeak + " files=" + FILES_QUOTA);
+                HttpProbe.awaitOk(host.port(), "/" + app + "/held", Duration.ofSeconds(30), Duration.ofMillis(5));
+                String filled = HttpProbe.get(host.port(), "/" + app + "/open?n=" + FILES_BEFORE, Duration.ofSeconds(30)).body();
+                if (!filled.equals("opened " + FILES_BEFORE)) {
+                    throw new IllegalStateException("fd-leak did not open " + FILES_BEFORE + " files under its quota: " + filled);
+                }
+                start = System.nanoTime();
+                HttpProbe.Response crossing = HttpProbe.get(host.port(), "/" + app + "/open?n=1000", Duration.ofSeconds(30));
+                filesRefusedMs.add((System.nanoTime() - start) / 1e6);
+                if (!crossing.body().contains("refused")) {
+                    throw new IllegalStateException("fd-leak was not refused at its quota of " + FILES_QUOTA + ": " + crossing.body());
+                }
+                filesOpened.add(FILES_BEFORE + Double.parseDouble(crossing.body().replaceAll("^opened (\\d+);.*$", "$1")));
+                filesRefusals.add(crossing.body().replaceAll("^opened \\d+; refused: ", "").replaceAll("app '[^']+'", "app '…'")
+                        .replaceAll(";.*$", ""));
+                filesMeter.add(Double.parseDouble(host.send("open-files " + app).get("openFiles")));
+                long fdHolding = ProcessDescriptors.open(host.pid());
+                filesStopMs.add(Double.parseDouble(host.send("stop " + app, Duration.ofMinutes(1)).get("ms")));
+                long afterStop = ProcessDescriptors.open(host.pid());
+                host.send("undeploy " + app);
+                fdsBefore.add((double) fdBefore);
+                fdsHolding.add((double) fdHolding);
+                fdsAfterStop.add((double) afterStop);
+                fdsDelta.add((double) (afterStop - fdBefore));
+
                 ctx.log("containment: run " + (i + 1) + "/" + runs + ": stop " + stop + ", throttle " + t + ", request aborted after "
                         + Fmt.num(requestAborted.get(i), 1) + " ms (" + aborted.status() + "), bomb " + bomb.body().split(";")[0]
-                        + ", heap hog killed " + killed + ", reclaimed " + Fmt.num(hogRunning.get(i) - hogAfter.get(i), 1) + " MiB");
+                        + ", heap hog killed " + killed + ", reclaimed " + Fmt.num(hogRunning.get(i) - hogAfter.get(i), 1) + " MiB"
+                        + "; fd-leak refused after " + Fmt.num(filesRefusedMs.get(i), 1) + " ms (" + crossing.body() + "), host descriptors "
+                        + fdBefore + " before, " + fdHolding + " holding, " + afterStop + " after stop");
             }
         }
         Section s = new Section(id(), title());
         s.text("""
-                One Cohost host (its own JVM, not pinned, flags as in figure 1), driven through its Java API; %d runs, each with fresh copies of the
+                One Cohost host (its own JVM, not pinned, flags `%s -javaagent:descriptor-agent.jar`), driven through its Java API; %d runs, each with fresh copies of the
                 apps. **Stop**: cpu-hog with runaway code (two spinning requests, one spinning inside `catch (Throwable)`,
                 one recursing forever, two spinning threads it started; quota unlimited); the host's `stop` is called and a
                 watcher joins every thread the app had: "threads gone" is when the last one ended, "stop returned" when the
@@ -172,12 +219,15 @@ public final class ContainmentBenchmark implements Benchmark {
                 `requestCpu: 100ms`, timed by the client to its response. **Thread quota**: thread-bomb with `threads: 100`
                 asked to start 2,000 threads. **Memory quota**: heap-hog with `memory: 64Mi` retaining 64 KiB chunks as fast
                 as it can; from its own log line saying it holds 64 MiB to the host reporting it KILLED (both clocks are the
-                host JVM's). **Memory**: heap and metaspace after GC before the hog was deployed, while it
+                host JVM's). **File-handle quota**: fd-leak with `files: 64` (the host runs the descriptor agent) opens %d files
+                and keeps them, then is asked for 1,000 more: the time of that request, from the client, to its answer, which
+                reports the refusal the app got at its 65th open; then the app is stopped (the time is the stop call's) and
+                the host process's descriptors are counted again. **Memory**: heap and metaspace after GC before the hog was deployed, while it
                 ran, and after it was stopped and undeployed; "leaked loaders" is what `GET /api/leaks` would report then.
                 Every request is sent with `Connection: close` and its connection closed before the leak check: an idle
                 keep-alive connection that last served a tenant keeps its class loader reachable until it closes
                 (Jetty's idle timeout is 30 s), which a leak check would count.
-                """.formatted(runs));
+                """.formatted(ServerJvm.flags(), runs, FILES_BEFORE));
         Table t = new Table("containment", "time (ms)", "detail");
         t.row("stop request → all threads of a runaway tenant gone", Fmt.spread(Stats.of(threadsGone), 1),
                 RUNAWAY_THREADS + "+ threads; stop call returned after " + Fmt.spread(Stats.of(stopReturned), 1) + " ms; threads left alive: "
@@ -190,7 +240,13 @@ public final class ContainmentBenchmark implements Benchmark {
         t.row("memory quota " + HEAP_QUOTA_MIB + " MiB passed → app stopped (KILLED)", Fmt.spread(Stats.of(heapKilled), 1),
                 "heap-hog growing as fast as it can, from its own log line at " + HEAP_QUOTA_MIB + " MiB; reason: "
                         + String.join("; ", heapReasons.stream().distinct().limit(2).toList()));
-        t.pendingRow("file-handle quota breach → refused", "feature pending (file-handle governor, issue 6)");
+        t.row("request crossing the file-handle quota " + FILES_QUOTA + " → refused", Fmt.spread(Stats.of(filesRefusedMs), 1),
+                "files opened before the refusal: " + Fmt.spread(Stats.of(filesOpened), 0) + " (the app's meter: "
+                        + Fmt.spread(Stats.of(filesMeter), 0) + "); the app is answered `" + String.join("; ", filesRefusals.stream().distinct().limit(2).toList()) + "`");
+        t.row("stop → the files fd-leak held closed", Fmt.spread(Stats.of(filesStopMs), 1),
+                "descriptors of the host process (`/proc/PID/fd`): " + Fmt.spread(Stats.of(fdsBefore), 0) + " before fd-leak was deployed, "
+                        + Fmt.spread(Stats.of(fdsHolding), 0) + " while it held its files, " + Fmt.spread(Stats.of(fdsAfterStop), 0)
+                        + " once stop returned: after − before " + signed(Stats.of(fdsDelta)));
         s.table(t);
         Table m = new Table("memory after GC (MiB)", "heap", "metaspace (above baseline)", "");
         m.row("before the hog was deployed", Fmt.spread(Stats.of(heapBaseline), 1), "0", "");
@@ -213,9 +269,16 @@ public final class ContainmentBenchmark implements Benchmark {
         s.headline("Containment", "runaway cpu-hog: all threads gone " + Fmt.spread(Stats.of(threadsGone), 1)
                 + " ms after the stop request, throttled " + Fmt.spread(Stats.of(throttled), 1)
                 + " ms after its quota was set below its use; heap-hog stopped " + Fmt.spread(Stats.of(heapKilled), 0)
-                + " ms after passing its memory quota; leaked loaders after stop: " + Fmt.spread(Stats.of(leaks), 0),
+                + " ms after passing its memory quota; fd-leak refused at its file-handle quota (" + Fmt.spread(Stats.of(filesOpened), 0)
+                + " of " + FILES_QUOTA + " opened), its descriptors closed at stop (host process after − before: " + signed(Stats.of(fdsDelta))
+                + "); leaked loaders after stop: " + Fmt.spread(Stats.of(leaks), 0),
                 "stop within 1 s, throttle within a sample or two");
         return s;
+    }
+
+    /** A difference with its sign: {@code +2 [0–+3]}. */
+    private static String signed(Stats s) {
+        return Fmt.spread(s, 0).replaceAll("(^|\\[|–)(\\d)", "$1+$2");
     }
 
     private static List<String> paths(String app, List<String> paths) {

@@ -153,9 +153,9 @@ public final class DensityBenchmark implements Benchmark {
                 thread, collects garbage, and its resident memory is read from `/proc` (RSS; PSS for the separate JVMs,
                 since they share library pages, so PSS is what N of them really take together). One JVM grows through
                 N = %s; the separate JVMs are measured with all %d running, and their totals past %d are **extrapolated**
-                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the sides. Same JVM
-                flags everywhere: `%s` (a fourth side, below, gives one JVM per app footprint flags).
-                """.formatted(steps.toString().replaceAll("[\\[\\]]", ""), jvms, jvms, rounds, ServerJvm.flags()));
+                linearly from the mean per JVM (marked ≈). %d rounds, alternating the order of the sides. JVM flags:
+                %s (a fourth side, below, gives one JVM per app footprint flags).
+                """.formatted(steps.toString().replaceAll("[\\[\\]]", ""), jvms, jvms, rounds, ServerJvm.flagsNote()));
 
         Stats perJvmRss = Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::rss).average().orElse(Double.NaN)).toList());
         Stats perJvmPss = Stats.of(separate.stream().map(l -> l.stream().mapToLong(Point::pss).average().orElse(Double.NaN)).toList());
@@ -207,7 +207,7 @@ public final class DensityBenchmark implements Benchmark {
         marginal.row("plain Jetty WebAppContext (no isolation)", Fmt.spread(kib(marginal(plain, 1, max, Point::rss)), 0),
                 Fmt.spread(kib(marginal(plain, 1, max, Point::heap)), 0),
                 Fmt.ratio(Stats.of(isolationRatio.stream().map(x -> 1 / x).toList())));
-        marginal.row("JVM per app, same flags", Fmt.spread(kib(perJvm(separate, Point::rss)), 0) + " RSS, " + Fmt.spread(kib(perJvm(separate, Point::pss)), 0)
+        marginal.row("JVM per app, the servers' flags (no agent)", Fmt.spread(kib(perJvm(separate, Point::rss)), 0) + " RSS, " + Fmt.spread(kib(perJvm(separate, Point::pss)), 0)
                 + " PSS", Fmt.spread(kib(perJvm(separate, Point::heap)), 0), Fmt.ratio(Stats.of(densityRatio)) + " (PSS)");
         marginal.row("JVM per app, footprint flags", Fmt.spread(kib(perJvm(footprint, Point::rss)), 0) + " RSS, "
                 + Fmt.spread(kib(perJvm(footprint, Point::pss)), 0) + " PSS", Fmt.spread(kib(perJvm(footprint, Point::heap)), 0),

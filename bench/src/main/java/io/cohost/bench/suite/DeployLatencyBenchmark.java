@@ -161,8 +161,8 @@ public final class DeployLatencyBenchmark implements Benchmark {
                 undeployed after its first 200. `hello` is one servlet; `large-lib` is hello plus %s MiB of jars in
                 `WEB-INF/lib` (Scala library and reflect, Groovy, Guava, Commons Math; fetched from Maven Central by the
                 build). The four ways take turns within each iteration, in rotating order; hello %d iterations,
-                large-lib %d. Same JVM flags for every server: `%s`.
-                """.formatted(POLL.toMillis(), Fmt.num(Fmt.mib(ctx.wars().largeLibJarBytes()), 1), helloRuns, largeRuns, ServerJvm.flags()));
+                large-lib %d. JVM flags: %s.
+                """.formatted(POLL.toMillis(), Fmt.num(Fmt.mib(ctx.wars().largeLibJarBytes()), 1), helloRuns, largeRuns, ServerJvm.flagsNote()));
         Table t = new Table("WAR", "figure (ms)", Way.FRESH_JVM.label, Way.COHOST_NEW.label, Way.COHOST_KNOWN.label, Way.PLAIN_CONTEXT.label);
         addRows(t, "hello", hello);
         addRows(t, "large-lib", large);

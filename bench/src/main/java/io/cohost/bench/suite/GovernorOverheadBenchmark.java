@@ -117,7 +117,9 @@ public final class GovernorOverheadBenchmark implements Benchmark {
         s.table(t);
         s.text("""
                 The governor's metering (CPU and allocated bytes per thread, read by its sampler) runs beside both sides.
-                File-handle accounting (issue 6) is not in the governed side: **not measured yet — feature pending**.
+                File-handle accounting is not part of this figure: the workloads open no files or sockets, and the descriptor
+                agent hooks the JDK's descriptor-owning classes, not tenant code, so its cost is paid per open and close; figure 8
+                (`bench/fd-accounting`) measures it, with the agent vs without.
                 """);
         String worst = WORKLOADS.get(medians.indexOf(perWorkload.max()));
         long overTarget = medians.stream().filter(m -> m > 1.05).count();

@@ -78,7 +78,7 @@ public final class RedeployStabilityBenchmark implements Benchmark {
     private Section report(BenchContext ctx, int redeploys, int step, int runs, List<Map<Integer, Sample>> all, List<Double> perRedeployMs) {
         Section s = new Section(id(), title());
         s.text("""
-                One Cohost host (own JVM, flags `%s`) with `hello` deployed, then redeployed %d times with the same WAR
+                One Cohost host (own JVM, flags `%s -javaagent:descriptor-agent.jar`) with `hello` deployed, then redeployed %d times with the same WAR
                 through the Java API (`host.management().deploy`, as `PUT /api/apps/hello` does); after each redeploy
                 the new version must answer 200 before the next starts. Every %d redeploys: full GCs, then heap in use,
                 metaspace in use and loaded classes from the JVM's MXBeans, and the stopped versions whose class loaders

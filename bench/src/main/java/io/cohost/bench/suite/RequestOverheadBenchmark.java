@@ -97,13 +97,13 @@ public final class RequestOverheadBenchmark implements Benchmark {
                 `hello` served by **Cohost** (governor on: the app has a CPU quota of 4 cores, so it is metered every
                 20 ms and charged against a budget but never throttled; its classes carry checkpoints; every request is
                 handed to a tenant thread) and by **plain Jetty** (the same WAR in a `WebAppContext`, stock
-                configuration). Both server JVMs run at the same time with the same flags (`%s`), each pinned to core %d
+                configuration). Both server JVMs run at the same time (flags: %s), each pinned to core %d
                 with `taskset`; wrk (`%s`) is pinned to core %d. **Alternating**: %d rounds of %d s per server, the
                 order swapped every round, after a warm-up of each. **Same instant**: %d rounds in which two wrk processes
                 load both servers at once, so both see the same machine at the same moment and share core %d. Ratios
                 are Cohost ÷ plain per round. wrk is a closed-loop load generator, so its latencies are those of a
                 saturated server; see figure 5 for latencies at a fixed rate.
-                """.formatted(ServerJvm.flags(), SERVER_CORE, String.join(" ", Wrk.command(OptionalInt.of(CLIENT_CORE), CONNECTIONS, each, "URL")),
+                """.formatted(ServerJvm.flagsNote(), SERVER_CORE, String.join(" ", Wrk.command(OptionalInt.of(CLIENT_CORE), CONNECTIONS, each, "URL")),
                 CLIENT_CORE, rounds, each.toSeconds(), rounds, SERVER_CORE));
         Table t = new Table("figure", "Cohost", "plain Jetty", "Cohost ÷ plain Jetty");
         t.row("req/s, alternating", spread(cohostAlt, Wrk.Result::requestsPerSecond, 0), spread(plainAlt, Wrk.Result::requestsPerSecond, 0),

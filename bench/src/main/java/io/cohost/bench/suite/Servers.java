@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Starts the two kinds of server JVM the benchmarks compare, with identical flags. */
+/** Starts the two kinds of server JVM the benchmarks compare: the same flags, and the descriptor agent in Cohost's. */
 final class Servers {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private Servers() {}
 
-    /** A Cohost host with an empty data directory, on a free port, optionally pinned to one core. */
+    /** A Cohost host (with the descriptor agent) with an empty data directory, on a free port, optionally pinned to one core. */
     static ChildServer cohost(BenchContext ctx, String name, OptionalInt core) throws IOException {
         Path data = Files.createTempDirectory(ctx.scratch(), name + "-data-");
-        return ChildServer.start(name, ServerJvm.command(core, CohostServer.class, List.of(data.toString(), "0")), ctx.logs(), START_TIMEOUT);
+        return ChildServer.start(name, ServerJvm.command(core, ServerJvm.cohostFlags(), CohostServer.class, List.of(data.toString(), "0")), ctx.logs(), START_TIMEOUT);
     }
 
     /** Plain embedded Jetty on a free port, with {@code wars} ({@code NAME=PATH}) deployed before it starts. */
