@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * governor-cpu MILLIS                   CPU the governor's sampler uses         → millicores
  * stop-timed NAME                       stop; when did its last thread end     → stopMs threadsGoneMs threads survivors
  * throttle-timed NAME key=value...      set a quota below the app's use; when is it throttled, when are its threads parked
+ * cpu-use NAME MS                        the app's CPU use (millicores) over the next MS ms, from its CPU meter
  * heap-kill-timed NAME QUOTA_MIB        a heap-hog growing past its memory quota: from passing it (its own log) to KILLED
  * open-files NAME                       the file handles the app holds, as its meter reads them → openFiles
  * memory | gc | quit
@@ -52,6 +53,7 @@ public final class CohostServer {
                 .on("busy-threads", a -> Map.of("threads", cohost.threadsOf(a.get(0)).stream()
                         .filter(t -> t.getState() == Thread.State.RUNNABLE).count()))
                 .on("governor-cpu", a -> governorCpu(Integer.parseInt(a.get(0))))
+                .on("cpu-use", a -> cpuUse(cohost, a.get(0), Integer.parseInt(a.get(1))))
                 .on("stop-timed", a -> stopTimed(cohost, a.get(0)))
                 .on("open-files", a -> Map.of("openFiles", cohost.app(a.get(0)).meters().getOrDefault("openFiles", 0.0)))
                 .on("heap-kill-timed", a -> heapKillTimed(cohost, a.get(0), Long.parseLong(a.get(1))))
@@ -121,6 +123,15 @@ public final class CohostServer {
     }
 
     /** CPU the governor's sampler thread uses over {@code millis}, in millicores (1000 = one core). */
+    /** The app's CPU use over the next {@code millis} ms, from its own CPU meter (what the governor enforces). */
+    private static Map<String, Object> cpuUse(CohostControl cohost, String app, int millis) throws InterruptedException {
+        double before = cohost.app(app).meters().getOrDefault("cpuSeconds", 0.0);
+        long start = System.nanoTime();
+        Thread.sleep(millis);
+        double used = cohost.app(app).meters().getOrDefault("cpuSeconds", 0.0) - before;
+        return Map.of("millicores", String.format(java.util.Locale.ROOT, "%.1f", used * 1e12 / (System.nanoTime() - start)));
+    }
+
     private static Map<String, Object> governorCpu(int millis) throws InterruptedException {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Long> ids = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("cohost-governor"))

@@ -207,6 +207,7 @@ public final class ContainmentBenchmark implements Benchmark {
                         + fdBefore + " before, " + fdHolding + " holding, " + afterStop + " after stop");
             }
         }
+        Map<Integer, List<Double>> accuracy = throttleAccuracy(ctx);
         Section s = new Section(id(), title());
         s.text("""
                 One Cohost host (its own JVM, not pinned, flags `%s -javaagent:descriptor-agent.jar`), driven through its Java API; %d runs, each with fresh copies of the
@@ -248,6 +249,14 @@ public final class ContainmentBenchmark implements Benchmark {
                         + Fmt.spread(Stats.of(fdsHolding), 0) + " while it held its files, " + Fmt.spread(Stats.of(fdsAfterStop), 0)
                         + " once stop returned: after − before " + signed(Stats.of(fdsDelta)));
         s.table(t);
+        Table a = new Table("CPU quota", "CPU used (millicores)", "used ÷ quota");
+        accuracy.forEach((quota, used) -> a.row(quota + "m", Fmt.spread(Stats.of(used), 1),
+                Fmt.ratio(Stats.of(used.stream().map(u -> u / quota).toList()))));
+        s.text("**Throttle accuracy**: cpu-hog with " + ACCURACY_SPINNERS.size() + " busy threads (two spinning requests, one spinning"
+                + " in `catch (Throwable)`, one spinning thread it started) under each CPU quota; after " + ACCURACY_SETTLE.toSeconds()
+                + " s its use is read from its own CPU meter (all its threads, live and ended) over " + ctx.pick(ACCURACY_WINDOW, ACCURACY_WINDOW_QUICK).toSeconds()
+                + " s, " + ctx.runs(3) + " rounds per quota, quotas in rotating order:");
+        s.table(a);
         Table m = new Table("memory after GC (MiB)", "heap", "metaspace (above baseline)", "");
         m.row("before the hog was deployed", Fmt.spread(Stats.of(heapBaseline), 1), "0", "");
         m.row("hog running (runaway threads)", Fmt.spread(Stats.of(heapRunning), 1), Fmt.spread(Stats.of(metaRunning), 2), "");
@@ -271,9 +280,44 @@ public final class ContainmentBenchmark implements Benchmark {
                 + " ms after its quota was set below its use; heap-hog stopped " + Fmt.spread(Stats.of(heapKilled), 0)
                 + " ms after passing its memory quota; fd-leak refused at its file-handle quota (" + Fmt.spread(Stats.of(filesOpened), 0)
                 + " of " + FILES_QUOTA + " opened), its descriptors closed at stop (host process after − before: " + signed(Stats.of(fdsDelta))
-                + "); leaked loaders after stop: " + Fmt.spread(Stats.of(leaks), 0),
+                + "); leaked loaders after stop: " + Fmt.spread(Stats.of(leaks), 0) + "; CPU used ÷ quota "
+                + String.join(", ", accuracy.entrySet().stream().map(e -> e.getKey() + "m " + Fmt.ratio(Stats.of(
+                        e.getValue().stream().map(u -> u / e.getKey()).toList()))).toList()),
                 "stop within 1 s, throttle within a sample or two");
         return s;
+    }
+
+    static final List<Integer> ACCURACY_QUOTAS = List.of(100, 250, 500);
+    static final List<String> ACCURACY_SPINNERS = List.of("/spin", "/spin", "/spin-catch", "/spawn");
+    static final Duration ACCURACY_SETTLE = Duration.ofSeconds(2);
+    static final Duration ACCURACY_WINDOW = Duration.ofSeconds(5);
+    static final Duration ACCURACY_WINDOW_QUICK = Duration.ofSeconds(1);
+
+    /** Millicores cpu-hog used under each quota, one figure per round. */
+    private Map<Integer, List<Double>> throttleAccuracy(BenchContext ctx) throws Exception {
+        Map<Integer, List<Double>> used = new java.util.TreeMap<>();
+        String hog = ctx.wars().sample("cpu-hog").toString();
+        Duration window = ctx.pick(ACCURACY_WINDOW, ACCURACY_WINDOW_QUICK);
+        try (ChildServer host = Servers.cohost(ctx, "accuracy-host", java.util.OptionalInt.empty())) {
+            for (int r = 0; r < ctx.runs(3); r++) {
+                for (int q = 0; q < ACCURACY_QUOTAS.size(); q++) {
+                    int quota = ACCURACY_QUOTAS.get((q + r) % ACCURACY_QUOTAS.size());
+                    String app = "hog-accuracy-" + quota + "-" + r;
+                    host.send("deploy " + app + " " + hog + " cpu=" + quota + "m");
+                    HttpProbe.awaitOk(host.port(), "/" + app + "/", Duration.ofSeconds(30), Duration.ofMillis(5));
+                    try (AutoCloseable busy = HttpProbe.startAll(host.port(), paths(app, ACCURACY_SPINNERS))) {
+                        awaitThreads(host, app, ACCURACY_SPINNERS.size());
+                        java.util.concurrent.locks.LockSupport.parkNanos(ACCURACY_SETTLE.toNanos());
+                        double millicores = Double.parseDouble(host.send("cpu-use " + app + " " + window.toMillis(),
+                                window.plusSeconds(30)).get("millicores"));
+                        used.computeIfAbsent(quota, k -> new ArrayList<>()).add(millicores);
+                        ctx.log("containment: throttle accuracy: " + app + " used " + Fmt.num(millicores, 1) + "m under " + quota + "m");
+                        host.send("undeploy " + app, Duration.ofMinutes(1));
+                    }
+                }
+            }
+        }
+        return used;
     }
 
     /** A difference with its sign: {@code +2 [0–+3]}. */
