@@ -87,7 +87,8 @@ final class HostProcess implements AutoCloseable {
             if (args.get(i).equals("--add-opens") && i + 1 < args.size()) {
                 opens.add(args.get(i));
                 opens.add(args.get(++i));
-            } else if (args.get(i).startsWith("--add-opens=") || args.get(i).startsWith("-javaagent:")) {
+            } else if (args.get(i).startsWith("--add-opens=") || args.get(i).startsWith("-javaagent:")
+                    || args.get(i).startsWith("-XX:ThreadPriorityPolicy=") || args.get(i).startsWith("-XX:JavaPriority1_To_OSPriority=")) {
                 opens.add(args.get(i));
             }
         }

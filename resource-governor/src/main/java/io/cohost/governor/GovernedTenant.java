@@ -1,6 +1,7 @@
 package io.cohost.governor;
 
 import io.cohost.governor.cpu.CpuBudget;
+import io.cohost.governor.cpu.CpuPriority;
 import io.cohost.governor.cpu.TenantCpuMeter;
 import io.cohost.governor.cpu.ThreadCpuClock;
 import io.cohost.governor.files.FileHandles;
@@ -67,6 +68,8 @@ public final class GovernedTenant {
     private volatile long throttledTimes;
     private long lastSampleNanos = -1;
     private long lastOverNanos = -1;
+    private CpuPriority priority = CpuPriority.off();
+    private boolean demoted;
     private long lastAllocationSampleNanos = -1;
     private long lastCpuNanos;
     private long violationSinceNanos = -1;
@@ -194,6 +197,11 @@ public final class GovernedTenant {
 
     private static final long PRESSING_NANOS = 1_000_000_000L;
 
+    /** How this tenant's threads are demoted while it presses on its CPU limit (the governor's choice). */
+    void usePriority(CpuPriority priority) {
+        this.priority = priority;
+    }
+
     private void meterCpu(List<Thread> threads, long nowNanos) {
         long total = cpu.sample(threads);
         long used = total - lastCpuNanos;
@@ -211,6 +219,15 @@ public final class GovernedTenant {
             lastOverNanos = nowNanos;
         }
         escalateCpu(allowed, nowNanos);
+        boolean pressing = pressingCpuLimit(nowNanos) && terminating == null;
+        if (pressing != demoted) {
+            demoted = pressing;
+            if (pressing) {
+                priority.demote(group, threads);
+            } else {
+                priority.restore(group, threads);
+            }
+        }
     }
 
     /** Opens refused at the quota are an episode: noted once, and ended by a stop after a while if the ladder says so. */

@@ -1,5 +1,6 @@
 package io.cohost.governor;
 
+import io.cohost.governor.cpu.CpuPriority;
 import io.cohost.governor.cpu.ThreadCpuClock;
 import io.cohost.governor.files.HandleKind;
 import io.cohost.governor.files.HostDescriptorGuard;
@@ -45,7 +46,9 @@ public final class Governor implements AutoCloseable {
     private final Set<Set<Long>> reportedDeadlocks = new HashSet<>();
     private final HostDescriptorGuard descriptorGuard;
     private volatile boolean fileHandlesMetered;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Governor.class);
     private ScheduledExecutorService sampler;
+    private CpuPriority priority = CpuPriority.off();
     private java.util.concurrent.ExecutorService heapWalks;
     private final io.cohost.governor.heap.RetainedHeapWalker walker =
             new io.cohost.governor.heap.RetainedHeapWalker(io.cohost.governor.heap.ObjectSizeModel.ofThisVm());
@@ -88,6 +91,8 @@ public final class Governor implements AutoCloseable {
 
     /** Starts metering on a thread from {@code threads} (the host's, so it never joins a tenant's group). */
     public void start(ThreadFactory threads) {
+        priority = CpuPriority.probe();
+        LOG.info("CPU priority demotion {}", priority.describe());
         sampler = Executors.newSingleThreadScheduledExecutor(threads);
         heapWalks = Executors.newSingleThreadExecutor(threads);
         reserve = new byte[RESERVE_BYTES];
@@ -183,6 +188,7 @@ public final class Governor implements AutoCloseable {
     public GovernedTenant register(String tenant, ThreadGroup group, Quota quota, TenantControls controls) {
         GovernedTenant t = new GovernedTenant(tenant, group, quota.orDefaults(settings.defaultQuota()), controls, clock,
                 settings.cpuPeriod().toNanos(), settings.escalation(), descriptorGuard);
+        t.usePriority(priority);
         tenants.add(t);
         appMeters.computeIfAbsent(tenant, AppMeters::new).current = t;
         return t;

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
  */
 public final class ServerJvm {
     public static final List<String> FLAGS = List.of("-Xmx2g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/java.util=ALL-UNNAMED",
             "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens", "java.sql/java.sql=ALL-UNNAMED");
 

@@ -19,6 +19,9 @@ public final class TenantThreadGroup extends ThreadGroup {
         super(parent, "tenant-" + tenant);
         this.tenant = tenant;
         setDaemon(false);
+        // a tenant thread may never outrank the host's: above normal, Java priorities map to negative nice
+        // values when the JVM applies them to the OS (see CpuPriority)
+        setMaxPriority(Thread.NORM_PRIORITY);
     }
 
     public String tenant() {
