@@ -39,10 +39,21 @@ final class IdentityTable {
         return size;
     }
 
-    /** Forgets every object but keeps the table's memory for the next walk. */
-    void clear() {
-        java.util.Arrays.fill(slots, null);
+    /**
+     * Forgets every object. The table's memory is kept for the next walk up to {@code keepSlots} slots;
+     * a table grown past that by one large tenant is dropped, or every later walk would pay to clear it.
+     */
+    void clear(int keepSlots) {
+        if (slots.length > keepSlots) {
+            slots = new Object[keepSlots];
+        } else if (size > 0) {
+            java.util.Arrays.fill(slots, null);
+        }
         size = 0;
+    }
+
+    int capacity() {
+        return slots.length;
     }
 
     private void grow() {

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * objects of classes the {@code owned} predicate rejects (the host's and other tenants'), nor
  * {@code Reference.referent} (weak and soft caches are not retained). Primitive arrays are sized, not
  * visited. An explicit stack replaces recursion, because linked structures are millions deep.
- * Cost measured at 0.05–0.3 µs per object.
+ * Cost: 0.2–0.9 µs per object on JDK 17 and 0.09–0.6 µs on JDK 25, rising with the graph's size
+ * (BENCHMARKS.md, figure 9).
  */
 public final class RetainedHeapWalker {
     /** What a walk found. */
@@ -25,6 +26,9 @@ public final class RetainedHeapWalker {
 
     private final ObjectSizeModel model;
     private final ClassValue<ClassLayout> layouts;
+    /** Slots of the visited table kept between walks: 4 MiB with compressed references. */
+    static final int KEPT_SLOTS = 1 << 20;
+
     private final IdentityTable visited = new IdentityTable(1 << 16);
     private Object[] stack = new Object[1 << 12];
     private volatile boolean cancelled;
@@ -47,7 +51,6 @@ public final class RetainedHeapWalker {
     public synchronized Result walk(Consumer<Consumer<Object>> roots, Predicate<Class<?>> owned, long limitBytes) {
         long start = System.nanoTime();
         cancelled = false;
-        visited.clear();
         int top = 0;
         long bytes = 0;
         long objects = 0;
@@ -109,7 +112,8 @@ public final class RetainedHeapWalker {
             return new Result(bytes, objects, true, System.nanoTime() - start);
         } finally {
             java.util.Arrays.fill(stack, 0, Math.max(0, top), null);
-            visited.clear();
+            // cleared after every walk, not before the next: the table must not keep a tenant's objects alive
+            visited.clear(KEPT_SLOTS);
         }
     }
 
