@@ -9,6 +9,7 @@ import io.cohost.bench.suite.DensityBenchmark;
 import io.cohost.bench.suite.DeployLatencyBenchmark;
 import io.cohost.bench.suite.FdAccountingBenchmark;
 import io.cohost.bench.suite.GovernorOverheadBenchmark;
+import io.cohost.bench.suite.HeapWalkBenchmark;
 import io.cohost.bench.suite.NoisyNeighbourBenchmark;
 import io.cohost.bench.suite.RedeployStabilityBenchmark;
 import io.cohost.bench.suite.RequestOverheadBenchmark;
@@ -28,7 +29,8 @@ public final class Bench {
     /** Every benchmark, in the order BENCHMARKS.md lists them. */
     public static final List<Benchmark> ALL = List.of(new DensityBenchmark(), new DeployLatencyBenchmark(),
             new RequestOverheadBenchmark(), new GovernorOverheadBenchmark(), new NoisyNeighbourBenchmark(),
-            new ContainmentBenchmark(), new RedeployStabilityBenchmark(), new FdAccountingBenchmark());
+            new ContainmentBenchmark(), new RedeployStabilityBenchmark(), new FdAccountingBenchmark(),
+            new HeapWalkBenchmark());
 
     private Bench() {}
 
