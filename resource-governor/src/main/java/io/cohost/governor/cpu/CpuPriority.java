@@ -19,6 +19,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19}, and only a privileged process
  * may raise a priority back. {@link #probe()} checks both once, on a scratch thread; when either is
  * missing demotion is off and throttling alone applies.
+ *
+ * <p>Measured (BENCHMARKS.md, figure 5): next to a cpu-hog held at 250m on hello's core, hello's p99 was
+ * worse with the quota than without it (about 16 against 6–12 ms) until the hog's bursts ran at nice 19
+ * (4–7 ms). The price: a demoted thread that is runnable while other processes keep every core busy is
+ * slow to reach a safepoint, which delays the JVM's pauses for everyone; throttled threads spend most of
+ * their time parked, where they do not hold safepoints up.
  */
 public final class CpuPriority {
     private static final CpuPriority OFF = new CpuPriority(false, "off");
