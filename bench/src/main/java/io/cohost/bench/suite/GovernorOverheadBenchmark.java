@@ -3,6 +3,7 @@ package io.cohost.bench.suite;
 import io.cohost.bench.BenchContext;
 import io.cohost.bench.Benchmark;
 import io.cohost.bench.jmh.CheckpointOverhead;
+import io.cohost.bench.jmh.MeteringOverhead;
 import io.cohost.bench.jmh.WorkloadLoader;
 import io.cohost.bench.report.Fmt;
 import io.cohost.bench.report.Section;
@@ -64,7 +65,45 @@ public final class GovernorOverheadBenchmark implements Benchmark {
                         + Fmt.num(last(governed.get(w)), 1) + " ns");
             }
         }
-        return report(ctx, rounds, plain, governed);
+        Map<String, List<Double>> metering = new LinkedHashMap<>(Map.of("off", new ArrayList<>(), "on", new ArrayList<>()));
+        for (int r = 0; r < rounds; r++) {
+            // alternating which side goes first: the two cannot share an instant, one governor meters a whole JVM
+            for (String side : r % 2 == 0 ? List.of("off", "on") : List.of("on", "off")) {
+                RunResult result = new Runner(meteringOptions(ctx, side)).runSingle();
+                metering.get(side).add(result.getPrimaryResult().getScore());
+                ctx.log("governor overhead: round " + (r + 1) + " metering " + side + ": " + Fmt.num(last(metering.get(side)), 1) + " ns");
+            }
+        }
+        Section s = report(ctx, rounds, plain, governed);
+        List<Double> ratio = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            ratio.add(metering.get("on").get(r) / metering.get("off").get(r));
+        }
+        s.text("""
+                **Metering alone** (`io.cohost.bench.jmh.MeteringOverhead`): the uninstrumented Allocation workload with a
+                `Governor` metering its thread every 20 ms (CPU time and allocated bytes, read by the governor's thread from
+                the JVM's per-thread counters), against no governor at all. Metering adds no code to the tenant's path; what
+                remains is the sampler's interference. The two sides cannot run at the same instant (one governor meters the
+                whole JVM's group), so they run in separate forks, alternating which goes first; the ratio is taken per round.
+                """);
+        Table m = new Table("Allocation workload", "no governor (ns/call)", "metered (ns/call)", "metered ÷ no governor");
+        m.row("plain classes, " + rounds + " rounds", Fmt.spread(Stats.of(metering.get("off")), 1), Fmt.spread(Stats.of(metering.get("on")), 1),
+                Fmt.ratio(Stats.of(ratio)));
+        s.table(m);
+        return s;
+    }
+
+    private static Options meteringOptions(BenchContext ctx, String side) {
+        OptionsBuilder b = new OptionsBuilder();
+        b.include(MeteringOverhead.class.getName() + ".allocation$").param("metering", side)
+                .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
+        if (ctx.quick()) {
+            b.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        } else {
+            b.forks(1).jvmArgs("-Xms1g", "-Xmx1g").warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        return b.build();
     }
 
     private static double last(List<Double> l) {
