@@ -4,7 +4,6 @@ import io.cohost.admin.api.AppsApiHandler;
 import io.cohost.admin.api.AuditApiHandler;
 import io.cohost.admin.api.HostApiHandler;
 import io.cohost.admin.api.LeaksApiHandler;
-import io.cohost.admin.api.MetricsEndpoint;
 import io.cohost.admin.api.NotFound;
 import io.cohost.admin.api.TokensApiHandler;
 import io.cohost.admin.figures.FigureSampler;
@@ -22,6 +21,7 @@ import io.cohost.admin.ui.UiResources;
 import io.cohost.kernel.management.access.AdminCredentials;
 import io.cohost.kernel.management.access.ApiTokens;
 import io.cohost.kernel.management.access.AuditLog;
+import io.cohost.kernel.metrics.MetricsHandler;
 import io.cohost.kernel.spi.AdminPlane;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,7 +74,7 @@ public final class AdminWebPlane implements AdminPlane {
                 new TokensApiHandler(tokens, bodies, json),
                 new AuditApiHandler(audit, json),
                 new LeaksApiHandler(context.management(), json),
-                new MetricsEndpoint(context.meters()),
+                new MetricsHandler(context.meters()),
                 new UiResources(),
                 new NotFound(json));
         Handler chain = new SecurityHeaders(

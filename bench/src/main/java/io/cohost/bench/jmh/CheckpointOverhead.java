@@ -2,7 +2,6 @@ package io.cohost.bench.jmh;
 
 import io.cohost.governor.Governor;
 import io.cohost.governor.GovernorSettings;
-import io.cohost.governor.TenantControls;
 import io.cohost.governor.quota.Quota;
 import io.cohost.isolation.checkpoint.GuardSwitch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,7 +51,9 @@ public class CheckpointOverhead {
             t.setDaemon(true);
             return t;
         });
-        governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new GuardOnlyControls(governedLoader.guardSwitch()));
+        GuardSwitch guard = governedLoader.guardSwitch();
+        governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(),
+                new BenchTenantControls(raised -> guard.set(raised ? GuardSwitch.CHECK : GuardSwitch.CLEAR)));
     }
 
     @TearDown(Level.Trial)
@@ -72,39 +73,5 @@ public class CheckpointOverhead {
     @GroupThreads(1)
     public long governed() {
         return governedWorkload.getAsLong();
-    }
-
-    /**
-     * The governor's levers on the benchmark's "tenant": only its guard, which the governed workload's
-     * checkpoints read, as a host's would. With an unlimited quota the governor never throttles or kills;
-     * it may still raise the guard briefly (a heap measurement that pauses the tenant), and the governed side
-     * then pays for the slow path like a tenant would.
-     */
-    private static final class GuardOnlyControls implements TenantControls {
-        private final GuardSwitch guard;
-
-        GuardOnlyControls(GuardSwitch guard) {
-            this.guard = guard;
-        }
-
-        @Override
-        public void setGuard(boolean raised) {
-            guard.set(raised ? GuardSwitch.CHECK : GuardSwitch.CLEAR);
-        }
-
-        @Override
-        public void kill(String reason) {
-            throw new IllegalStateException("the benchmark's tenant should never be killed: " + reason);
-        }
-
-        @Override
-        public void event(String type, String detail) {
-            // quota events cannot happen with an unlimited quota; thread-count notes are irrelevant here
-        }
-
-        @Override
-        public boolean isRequestWorker(Thread thread) {
-            return true;
-        }
     }
 }

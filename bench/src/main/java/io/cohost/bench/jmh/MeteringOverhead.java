@@ -2,7 +2,6 @@ package io.cohost.bench.jmh;
 
 import io.cohost.governor.Governor;
 import io.cohost.governor.GovernorSettings;
-import io.cohost.governor.TenantControls;
 import io.cohost.governor.quota.Quota;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,8 @@ public class MeteringOverhead {
                 t.setDaemon(true);
                 return t;
             });
-            governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new MeterOnly());
+            // the workload's classes are not instrumented: there is no guard to raise
+            governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(), new BenchTenantControls(raised -> { }));
         }
     }
 
@@ -58,26 +58,5 @@ public class MeteringOverhead {
     @Benchmark
     public long allocation() {
         return workload.getAsLong();
-    }
-
-    /** Metering only: nothing to guard, throttle or kill. */
-    private static final class MeterOnly implements TenantControls {
-        @Override
-        public void setGuard(boolean raised) {
-        }
-
-        @Override
-        public void kill(String reason) {
-            throw new IllegalStateException("the benchmark's tenant should never be killed: " + reason);
-        }
-
-        @Override
-        public void event(String type, String detail) {
-        }
-
-        @Override
-        public boolean isRequestWorker(Thread thread) {
-            return true;
-        }
     }
 }

@@ -93,27 +93,21 @@ public final class GovernorOverheadBenchmark implements Benchmark {
         return s;
     }
 
-    private static Options meteringOptions(BenchContext ctx, String side) {
-        OptionsBuilder b = new OptionsBuilder();
-        b.include(MeteringOverhead.class.getName() + ".allocation$").param("metering", side)
-                .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
-        if (ctx.quick()) {
-            b.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
-        } else {
-            b.forks(1).jvmArgs("-Xms1g", "-Xmx1g").warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
-        }
-        return b.build();
-    }
-
     private static double last(List<Double> l) {
         return l.get(l.size() - 1);
     }
 
     private static Options options(BenchContext ctx, String workload) {
+        return options(ctx, CheckpointOverhead.class.getName() + "." + CheckpointOverhead.GROUP + "$", "workload", workload);
+    }
+
+    private static Options meteringOptions(BenchContext ctx, String side) {
+        return options(ctx, MeteringOverhead.class.getName() + ".allocation$", "metering", side);
+    }
+
+    private static Options options(BenchContext ctx, String include, String param, String value) {
         OptionsBuilder b = new OptionsBuilder();
-        b.include(CheckpointOverhead.class.getName() + "." + CheckpointOverhead.GROUP + "$").param("workload", workload)
-                .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
+        b.include(include).param(param, value).shouldFailOnError(true).verbosity(VerboseMode.SILENT);
         if (ctx.quick()) {
             b.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else {

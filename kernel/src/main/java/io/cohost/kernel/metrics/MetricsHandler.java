@@ -8,7 +8,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Serves the Prometheus text exposition of the host's registry at {@code GET /metrics}. */
+/**
+ * Serves the Prometheus text exposition of the host's registry at {@code GET /metrics}: on its own when
+ * the host has no admin plane, else inside the admin plane, behind its access control (Prometheus then
+ * scrapes with a bearer token: {@code authorization: {credentials_file: ...}} in its scrape config).
+ */
 public final class MetricsHandler extends Handler.Abstract.NonBlocking {
     private final PrometheusMeterRegistry registry;
 
