@@ -1,2 +1,2 @@
-/** Micrometer meters of the host and its tenants, and their Prometheus endpoint. */
+/** Micrometer meters of the host and its tenants (their Prometheus endpoint is {@code spi.MetricsHandler}). */
 package io.cohost.kernel.metrics;

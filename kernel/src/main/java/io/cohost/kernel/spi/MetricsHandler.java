@@ -1,4 +1,4 @@
-package io.cohost.kernel.metrics;
+package io.cohost.kernel.spi;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
