@@ -3,6 +3,8 @@ package io.cohost.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cohost.kernel.HostConfig;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +142,7 @@ class BadUploadIT {
         assertNothingChangedAndHelloServes();
     }
 
+    /** The body is sent unasked, so the host reads and drops it before answering: the client must get the 413, not a reset. */
     @Test
     void oversizeUploadIsRefusedWith413() throws Exception {
         byte[] war = Arrays.copyOf(TestWars.bytes("hello"), (int) MAX_UPLOAD_BYTES + 64 * 1024);
@@ -149,6 +152,30 @@ class BadUploadIT {
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.field("error")).contains("app 'hello'").contains("larger than the limit of " + MAX_UPLOAD_BYTES + " bytes");
         assertThat(reply.field("detail")).isNotBlank();
+        assertNothingChangedAndHelloServes();
+    }
+
+    /**
+     * A client that asks first ({@code Expect: 100-continue}, as the CLI does) is refused before it sends a
+     * byte of a body far over the limit. Spoken over a raw socket so the test controls exactly what is sent.
+     */
+    @Test
+    void oversizeUploadAskingToContinueIsRefusedBeforeItsBodyIsSent() throws Exception {
+        URI admin = host.host().adminUri();
+        try (Socket socket = new Socket(admin.getHost(), admin.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "PUT /api/apps/hello HTTP/1.1\r\nHost: " + admin.getAuthority() + "\r\n"
+                    + "Authorization: Bearer " + host.api().token() + "\r\n"
+                    + "Content-Type: application/java-archive\r\nContent-Length: " + 64L * 1024 * 1024 + "\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(reply).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
+            assertThat(reply).contains("app 'hello'").contains("larger than the limit of " + MAX_UPLOAD_BYTES + " bytes");
+        }
         assertNothingChangedAndHelloServes();
     }
 }
