@@ -39,6 +39,7 @@ public final class TenantClassLoader extends WebAppClassLoader {
     private final TransformedClasses classes;
     private volatile CheckpointHandler checkpointHandler = CheckpointHandler.NONE;
     private volatile Class<?> guard;
+    private volatile GuardSwitch guardSwitch;
 
     /**
      * @param owner an object of the host that stands for this tenant (e.g. its runtime state), found
@@ -68,9 +69,19 @@ public final class TenantClassLoader extends WebAppClassLoader {
         this.checkpointHandler = handler;
     }
 
-    /** The switch on this tenant's guard, defining the guard class if no tenant class has needed it yet. */
+    /** The switch on this tenant's guard (one per loader), defining the guard class if no tenant class has needed it yet. */
     public GuardSwitch guardSwitch() {
-        return new GuardSwitch(guardClass());
+        GuardSwitch s = guardSwitch;
+        if (s == null) {
+            synchronized (getClassLoadingLock(GuardClass.NAME)) {
+                s = guardSwitch;
+                if (s == null) {
+                    s = new GuardSwitch(guardClass());
+                    guardSwitch = s;
+                }
+            }
+        }
+        return s;
     }
 
     private Class<?> guardClass() {

@@ -179,6 +179,7 @@ public final class GovernedTenant {
         checkRequestCpu(threads);
         checkThreads(threads);
         checkFiles(nowNanos);
+        controls.afterSample(nowNanos);
     }
 
     /**

@@ -8,6 +8,12 @@ public interface TenantControls {
     /** Raise or lower the tenant's checkpoint guard: raised, every tenant thread calls back at its next checkpoint. */
     void setGuard(boolean raised);
 
+    /**
+     * Called after each full sample of the tenant ({@code nowNanos} from {@link System#nanoTime()}), so the
+     * host can tend its levers: a guard that has stayed lowered a while can be made free again.
+     */
+    default void afterSample(long nowNanos) {}
+
     /** Stop the tenant for a violation; it ends KILLED with this reason. Called off the tenant's threads. */
     void kill(String reason);
 

@@ -36,6 +36,14 @@ public class CheckpointOverhead {
     @Param({"TightLoop", "MatrixMultiply", "Recursion", "Megamorphic", "HashMapWork", "Allocation", "WhileLoop"})
     public String workload;
 
+    /**
+     * {@code open}: the guard was never raised, as for a tenant within its quota (checkpoints compile to
+     * nothing). {@code closed}: raised once and lowered, as for a tenant throttled or with a request
+     * stopped in the last {@link GuardSwitch#REOPEN_AFTER} (checkpoints read the guard's volatile state).
+     */
+    @Param({"open", "closed"})
+    public String gate;
+
     private LongSupplier plainWorkload;
     private LongSupplier governedWorkload;
     private Governor governor;
@@ -52,6 +60,10 @@ public class CheckpointOverhead {
             return t;
         });
         GuardSwitch guard = governedLoader.guardSwitch();
+        if (gate.equals("closed")) {
+            guard.set(GuardSwitch.CHECK);
+            guard.set(GuardSwitch.CLEAR);
+        }
         governor.register("bench", Thread.currentThread().getThreadGroup(), Quota.none(),
                 new BenchTenantControls(raised -> guard.set(raised ? GuardSwitch.CHECK : GuardSwitch.CLEAR)));
     }

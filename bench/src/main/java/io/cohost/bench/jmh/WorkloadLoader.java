@@ -22,8 +22,8 @@ import org.objectweb.asm.Opcodes;
  * loaders read the same class-file bytes, so the JIT sees the same code apart from the checkpoints.
  *
  * <p>Checkpoints read {@code cohost.tenant.Guard}, which a tenant's class loader defines; this loader
- * defines its own from {@link GuardClass#bytes()}. Its guard stays 0, as for a tenant within its quota, so
- * only the fast path runs (the slow path would call {@code Checkpoints.slow}, which acts only for tenant loaders).
+ * defines its own from {@link GuardClass#bytes()}. Its guard is never left raised, so only the fast path runs (the
+ * slow path would call {@code Checkpoints.slow}, which acts only for tenant loaders).
  */
 public final class WorkloadLoader extends ClassLoader {
     static final String WORKLOADS = "io.cohost.bench.jmh.workload.";

@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Inserts a checkpoint, {@code if (Guard.state != 0) Guard.slow();}, at every method entry and before
+ * Inserts a checkpoint, {@code Guard.gate.invokeExact()} (see {@link GuardClass}), at every method entry and before
  * every backward branch of tenant code (also at the entry of a handler that exceptions can reach backwards),
  * and {@code Guard.onCatch(t)} at the entry of handlers that catch {@code Throwable}, {@code Error} or
  * everything. This is how the governor throttles and stops tenant code
@@ -55,12 +55,7 @@ public final class CheckpointInjection implements ClassTransformation {
 
     @Override
     public int version() {
-        return 2;
-    }
-
-    @Override
-    public boolean insertsBranches() {
-        return true;
+        return 3;
     }
 
     @Override
@@ -176,14 +171,11 @@ public final class CheckpointInjection implements ClassTransformation {
         return tcb.type == null || tcb.type.equals("java/lang/Throwable") || tcb.type.equals("java/lang/Error");
     }
 
-    /** {@code getstatic Guard.state; ifeq skip; invokestatic Guard.slow(); skip:} */
+    /** {@code getstatic Guard.gate; invokevirtual MethodHandle.invokeExact()V}: nothing while the gate is open. */
     private static InsnList poll() {
         InsnList poll = new InsnList();
-        LabelNode skip = new LabelNode();
-        poll.add(new FieldInsnNode(Opcodes.GETSTATIC, GuardClass.INTERNAL, GuardClass.FIELD, "I"));
-        poll.add(new JumpInsnNode(Opcodes.IFEQ, skip));
-        poll.add(new MethodInsnNode(Opcodes.INVOKESTATIC, GuardClass.INTERNAL, "slow", "()V", false));
-        poll.add(skip);
+        poll.add(new FieldInsnNode(Opcodes.GETSTATIC, GuardClass.INTERNAL, GuardClass.GATE, "Ljava/lang/invoke/MethodHandle;"));
+        poll.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()V", false));
         return poll;
     }
 

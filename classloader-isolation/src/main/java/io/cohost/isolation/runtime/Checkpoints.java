@@ -1,6 +1,9 @@
 package io.cohost.isolation.runtime;
 
 import io.cohost.isolation.TenantClassLoader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 
 /**
  * The slow path of every checkpoint: reached only when the tenant's guard is non-zero, that is when
@@ -16,6 +19,11 @@ public final class Checkpoints {
         if (loader != null) {
             loader.markInitialized(type);
         }
+    }
+
+    /** A tenant's checkpoint gate, created open: its target does nothing until the host closes it. */
+    public static MutableCallSite newGate() {
+        return new MutableCallSite(MethodHandles.empty(MethodType.methodType(void.class)));
     }
 
     public static void slow(Class<?> guard) {

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cohost.isolation.checkpoint.fixtures.Endless;
 import io.cohost.isolation.checkpoint.fixtures.Plain;
+import io.cohost.isolation.checkpoint.fixtures.Runaway;
 import io.cohost.isolation.runtime.TenantTerminated;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -73,7 +77,56 @@ class CheckpointInjectionTest {
         assertStoppedWhenGuardIsRaised(() -> run.invoke(null));
     }
 
+    /**
+     * The shapes a stop must reach, run for a second first so the JIT has compiled them with the gate open
+     * (checkpoints compiled to nothing): raising the guard must deoptimise the running code and stop it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"callFreeLoop", "loopAroundInlinableCall", "catchEverythingLoop", "loopInsideSynchronized"})
+    void compiledRunawayCodeIsStoppedWhenTheGuardIsRaised(String shape) throws Exception {
+        Method run = loader.loadClass(Runaway.class.getName()).getMethod(shape);
+        assertStoppedWhenGuardIsRaised(() -> run.invoke(null), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void raisingTheGuardClosesTheGateAndOnlyAQuietSpellReopensIt() throws Exception {
+        GuardSwitch guard = loader.guard();
+        assertThat(guard.gateOpen()).as("open until the guard is first raised").isTrue();
+
+        guard.set(GuardSwitch.CHECK);
+        assertThat(guard.gateOpen()).isFalse();
+        guard.set(GuardSwitch.CLEAR);
+        guard.set(GuardSwitch.CHECK);
+        guard.set(GuardSwitch.CLEAR);
+        assertThat(guard.closings()).as("raised twice, closed once").isEqualTo(1);
+
+        long lowered = System.nanoTime();
+        guard.reopenIfQuiet(lowered + GuardSwitch.REOPEN_AFTER.toNanos() / 2);
+        assertThat(guard.gateOpen()).as("lowered only briefly").isFalse();
+        guard.reopenIfQuiet(lowered + GuardSwitch.REOPEN_AFTER.toNanos() + 1);
+        assertThat(guard.gateOpen()).as("lowered for the whole quiet spell").isTrue();
+
+        guard.set(GuardSwitch.CHECK);
+        guard.reopenIfQuiet(System.nanoTime() + 2 * GuardSwitch.REOPEN_AFTER.toNanos());
+        assertThat(guard.gateOpen()).as("never reopened while raised").isFalse();
+        assertThat(guard.closings()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunawayIsStoppedAfterTheGateReopened() throws Exception {
+        GuardSwitch guard = loader.guard();
+        guard.set(GuardSwitch.CHECK);
+        guard.set(GuardSwitch.CLEAR);
+        guard.reopenIfQuiet(System.nanoTime() + GuardSwitch.REOPEN_AFTER.toNanos() + 1);
+        Method run = loader.loadClass(Runaway.class.getName()).getMethod("callFreeLoop");
+        assertStoppedWhenGuardIsRaised(() -> run.invoke(null), Duration.ofSeconds(1));
+    }
+
     private void assertStoppedWhenGuardIsRaised(Call call) throws Exception {
+        assertStoppedWhenGuardIsRaised(call, Duration.ofMillis(200));
+    }
+
+    private void assertStoppedWhenGuardIsRaised(Call call, Duration runFirst) throws Exception {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
@@ -87,8 +140,9 @@ class CheckpointInjectionTest {
         }, "runaway");
         runner.setDaemon(true);
         runner.start();
-        Thread.sleep(200);
-        assertThat(ended).as("still running before the guard is raised").isNotDone();
+        // runs for a while on purpose: the code must be hot (compiled) when the guard is raised
+        Thread.sleep(runFirst.toMillis());
+        assertThat(ended).as("still running before the guard is raised: " + (ended.isDone() ? ended.getNow(null) : "")).isNotDone();
         loader.guard().set(GuardSwitch.CHECK);
         assertThat(ended.get(5, TimeUnit.SECONDS)).isInstanceOf(TenantTerminated.class);
     }
@@ -153,7 +207,8 @@ class CheckpointInjectionTest {
     }
 
     private static boolean isGuardRead(AbstractInsnNode insn) {
-        return insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETSTATIC && f.owner.equals(GuardClass.INTERNAL);
+        return insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETSTATIC && f.owner.equals(GuardClass.INTERNAL)
+                && f.name.equals(GuardClass.GATE);
     }
 
     @FunctionalInterface

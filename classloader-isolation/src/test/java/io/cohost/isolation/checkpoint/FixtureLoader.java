@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -80,22 +82,28 @@ final class FixtureLoader extends ClassLoader {
         }
     }
 
-    /** {@code cohost.tenant.Guard} whose slow path throws {@code TenantTerminated} whenever it is reached. */
+    /** The host's {@code cohost.tenant.Guard} with a slow path that throws {@code TenantTerminated} whenever it is reached. */
     private static byte[] killingGuard() {
         String terminated = Type.getInternalName(TenantTerminated.class);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, GuardClass.INTERNAL, null, "java/lang/Object", null);
-        cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE, GuardClass.FIELD, "I", null, null).visitEnd();
-        MethodVisitor slow = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "slow", "()V", null, null);
-        slow.visitCode();
-        slow.visitTypeInsn(Opcodes.NEW, terminated);
-        slow.visitInsn(Opcodes.DUP);
-        slow.visitLdcInsn("stopped by the test");
-        slow.visitMethodInsn(Opcodes.INVOKESPECIAL, terminated, "<init>", "(Ljava/lang/String;)V", false);
-        slow.visitInsn(Opcodes.ATHROW);
-        slow.visitMaxs(0, 0);
-        slow.visitEnd();
-        cw.visitEnd();
+        new ClassReader(GuardClass.bytes()).accept(new ClassVisitor(Opcodes.ASM9, cw) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                MethodVisitor out = super.visitMethod(access, name, desc, signature, exceptions);
+                if (!name.equals("slow")) {
+                    return out;
+                }
+                out.visitCode();
+                out.visitTypeInsn(Opcodes.NEW, terminated);
+                out.visitInsn(Opcodes.DUP);
+                out.visitLdcInsn("stopped by the test");
+                out.visitMethodInsn(Opcodes.INVOKESPECIAL, terminated, "<init>", "(Ljava/lang/String;)V", false);
+                out.visitInsn(Opcodes.ATHROW);
+                out.visitMaxs(0, 0);
+                out.visitEnd();
+                return null;
+            }
+        }, 0);
         return cw.toByteArray();
     }
 }

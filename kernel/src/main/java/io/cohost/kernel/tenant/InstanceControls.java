@@ -22,6 +22,11 @@ final class InstanceControls implements TenantControls {
     }
 
     @Override
+    public void afterSample(long nowNanos) {
+        guard.reopenIfQuiet(nowNanos);
+    }
+
+    @Override
     public void kill(String reason) {
         events.killRequested(reason);
     }
