@@ -228,6 +228,11 @@ public final class ContainmentBenchmark implements Benchmark {
                 Every request is sent with `Connection: close` and its connection closed before the leak check: an idle
                 keep-alive connection that last served a tenant keeps its class loader reachable until it closes
                 (Jetty's idle timeout is 30 s), which a leak check would count.
+                Stopping a tenant the governor had left alone first closes its checkpoint gate (figure 4), which deoptimises
+                its compiled code; the thread recursing to a stack overflow then unwinds through thousands of deoptimised
+                frames, and that is most of the stop time (in `CheckpointInjectionTest`'s fixtures such a thread took about
+                150 ms to end, a spinning loop 1–2 ms). With a gate that is already closed (a tenant throttled in the last
+                30 s) no deoptimisation is needed.
                 """.formatted(ServerJvm.flags(), runs, FILES_BEFORE));
         Table t = new Table("containment", "time (ms)", "detail");
         t.row("stop request → all threads of a runaway tenant gone", Fmt.spread(Stats.of(threadsGone), 1),

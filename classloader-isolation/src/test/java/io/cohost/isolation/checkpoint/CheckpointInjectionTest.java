@@ -82,7 +82,7 @@ class CheckpointInjectionTest {
      * (checkpoints compiled to nothing): raising the guard must deoptimise the running code and stop it.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"callFreeLoop", "loopAroundInlinableCall", "catchEverythingLoop", "loopInsideSynchronized"})
+    @ValueSource(strings = {"callFreeLoop", "loopAroundInlinableCall", "catchEverythingLoop", "loopInsideSynchronized", "recurseForever"})
     void compiledRunawayCodeIsStoppedWhenTheGuardIsRaised(String shape) throws Exception {
         Method run = loader.loadClass(Runaway.class.getName()).getMethod(shape);
         assertStoppedWhenGuardIsRaised(() -> run.invoke(null), Duration.ofSeconds(1));
