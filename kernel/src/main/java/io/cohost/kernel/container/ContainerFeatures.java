@@ -31,7 +31,8 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketConfiguratio
  * JNDI                     JndiConfiguration, EnvConfiguration (jetty-env.xml), PlusConfiguration
  * descriptor               DescriptorConfiguration (JNDI entries, realms, JSP compiler)
  * WEB-INF/jetty-web.xml    JettyWebXmlConfiguration
- * JSP, JSTL                JspConfiguration
+ * JSP, JSTL                JspConfiguration, only for an app that may use JSP (JspUse); others get
+ *                          JspFreeConfiguration, which drops the default JSP servlet
  * WebSocket                JakartaWebSocketConfiguration, JettyWebSocketConfiguration
  * jetty-ee10-servlets      ServletsConfiguration
  * </pre>
@@ -60,8 +61,15 @@ public final class ContainerFeatures {
 
     private ContainerFeatures() {}
 
-    public static Configuration[] configurations(String tenant, AppDescriptor descriptor) {
-        List<Configuration> all = new ArrayList<>(SHARED);
+    private static final List<Configuration> SHARED_WITHOUT_JSP = SHARED.stream()
+            .map(c -> c instanceof JspConfiguration ? new JspFreeConfiguration() : c).toList();
+
+    /**
+     * @param jsp whether the app may use JSP ({@link JspUse}); without it, the app's context must also
+     *            exclude {@link JspFreeConfiguration#INITIALIZER}
+     */
+    public static Configuration[] configurations(String tenant, AppDescriptor descriptor, boolean jsp) {
+        List<Configuration> all = new ArrayList<>(jsp ? SHARED : SHARED_WITHOUT_JSP);
         all.add(new DescriptorConfiguration(tenant, descriptor));
         return all.toArray(Configuration[]::new);
     }

@@ -21,6 +21,8 @@ import io.cohost.kernel.HostConfig;
 import io.cohost.kernel.config.AppDescriptor;
 import io.cohost.kernel.container.ContainerFeatures;
 import io.cohost.kernel.container.InitializerExclusions;
+import io.cohost.kernel.container.JspFreeConfiguration;
+import io.cohost.kernel.container.JspUse;
 import io.cohost.kernel.dispatch.RequestObserver;
 import io.cohost.kernel.dispatch.TenantExecutor;
 import io.cohost.kernel.dispatch.TenantThreadGroup;
@@ -56,6 +58,7 @@ public final class TenantInstanceFactory {
     private final Properties hostProperties;
     private final ThreadGroup tenantsGroup = new ThreadGroup(io.cohost.kernel.HostThreads.group().getParent(), "cohost-tenants");
     private final AtomicLong sequence = new AtomicLong();
+    private final JspUse jspUse = new JspUse();
 
     public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs, Governor governor) {
         this.governor = governor;
@@ -149,8 +152,9 @@ public final class TenantInstanceFactory {
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
-        context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor()));
-        applyDescriptor(context, options.descriptor());
+        boolean jsp = jspUse.of(war, options.descriptor().classPath());
+        context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor(), jsp));
+        applyDescriptor(context, options.descriptor(), jsp);
         TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);
         context.setClassLoader(loader);
 
@@ -206,10 +210,14 @@ public final class TenantInstanceFactory {
     /** Prefix of the per-instance context directories in {@code DATA/work/NAME/tmp}; stale ones are removed at host start. */
     public static final String CONTEXT_DIR_PREFIX = "cohost-context-";
 
-    private static void applyDescriptor(TenantWebAppContext context, AppDescriptor descriptor) {
-        if (!descriptor.excludeInitializers().isEmpty()) {
+    private static void applyDescriptor(TenantWebAppContext context, AppDescriptor descriptor, boolean jsp) {
+        List<String> excluded = new java.util.ArrayList<>(descriptor.excludeInitializers());
+        if (!jsp) {
+            excluded.add(JspFreeConfiguration.INITIALIZER);
+        }
+        if (!excluded.isEmpty()) {
             context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
-                    InitializerExclusions.pattern(descriptor.excludeInitializers()));
+                    InitializerExclusions.pattern(excluded));
         }
         if (!descriptor.classPath().isEmpty()) {
             context.setExtraClasspath(descriptor.classPath().stream()
