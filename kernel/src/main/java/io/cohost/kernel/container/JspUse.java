@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -25,26 +23,30 @@ import java.util.zip.ZipInputStream;
  * initializer scanning tag libraries, no JSP servlet, which saves about a quarter of a small app's
  * deploy time and a tenth of its memory (figures 1 and 2).
  *
- * <p>What a WAR holds is remembered for as long as the file is unchanged (a version's WAR never changes),
- * so a redeploy or restart of the same version does not read its jars again.
+ * <p>The answer for a WAR is kept on disk by its version (the SHA-256 of its content), beside the
+ * transformed-class cache: reading a large {@code WEB-INF/lib} takes a few hundred milliseconds, and a
+ * redeploy, a restart or another app with the same WAR should not pay it again.
  */
 public final class JspUse {
     private static final Pattern JSP_FILE = Pattern.compile(".*\\.(jsp|jspx|jspf|tag|tagx|tld)$");
     private static final Pattern JSP_IN_WEB_XML = Pattern.compile("<jsp-config|<jsp-file|<taglib|<servlet-name>\\s*jsp\\s*</servlet-name>");
 
-    private record WarFile(Path path, long size, FileTime modified) {}
+    private static final String USES = "jsp";
+    private static final String NONE = "none";
 
-    private final Map<WarFile, Boolean> wars = new ConcurrentHashMap<>();
+    private final Path cacheDir;
 
-    /** True if the app at {@code war} (a WAR file), with these extra class path entries, may serve JSP. */
-    public boolean of(Path war, List<String> classPath) throws IOException {
-        WarFile key = new WarFile(war.toAbsolutePath(), Files.size(war), Files.getLastModifiedTime(war));
-        Boolean known = wars.get(key);
-        boolean inWar = known != null ? known : warUsesJsp(war);
-        if (known == null) {
-            wars.put(key, inWar);
-        }
-        if (inWar) {
+    /** @param cacheDir where the answer for each WAR version is kept */
+    public JspUse(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /**
+     * True if the app at {@code war}, a WAR file whose content has the hash {@code version}, with these
+     * extra class path entries, may serve JSP.
+     */
+    public boolean of(Path war, String version, List<String> classPath) throws IOException {
+        if (warUsesJsp(war, version)) {
             return true;
         }
         for (String entry : classPath) {
@@ -56,7 +58,23 @@ public final class JspUse {
         return false;
     }
 
-    private static boolean warUsesJsp(Path war) throws IOException {
+    private boolean warUsesJsp(Path war, String version) throws IOException {
+        Path known = cacheDir.resolve(version + ".jsp");
+        if (Files.isRegularFile(known)) {
+            String answer = Files.readString(known, StandardCharsets.UTF_8).trim();
+            if (answer.equals(USES) || answer.equals(NONE)) {
+                return answer.equals(USES);
+            }
+        }
+        boolean uses = scanWar(war);
+        Files.createDirectories(cacheDir);
+        Path tmp = Files.createTempFile(cacheDir, version, ".tmp");
+        Files.writeString(tmp, uses ? USES : NONE, StandardCharsets.UTF_8);
+        Files.move(tmp, known, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return uses;
+    }
+
+    private static boolean scanWar(Path war) throws IOException {
         try (ZipFile zip = new ZipFile(war.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {

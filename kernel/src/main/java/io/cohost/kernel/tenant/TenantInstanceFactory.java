@@ -58,7 +58,6 @@ public final class TenantInstanceFactory {
     private final Properties hostProperties;
     private final ThreadGroup tenantsGroup = new ThreadGroup(io.cohost.kernel.HostThreads.group().getParent(), "cohost-tenants");
     private final AtomicLong sequence = new AtomicLong();
-    private final JspUse jspUse = new JspUse();
 
     public TenantInstanceFactory(Server server, HostConfig config, AppStore store, TenantLogs logs, Governor governor) {
         this.governor = governor;
@@ -152,7 +151,7 @@ public final class TenantInstanceFactory {
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
-        boolean jsp = jspUse.of(war, options.descriptor().classPath());
+        boolean jsp = new JspUse(store.root().resolve("cache").resolve("jsp")).of(war, version, options.descriptor().classPath());
         context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor(), jsp));
         applyDescriptor(context, options.descriptor(), jsp);
         TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,18 @@ class JspUseTest {
     @TempDir
     Path dir;
 
-    private final JspUse jspUse = new JspUse();
+    private JspUse jspUse;
+    private int versions;
+
+    @BeforeEach
+    void cacheUnderTheTestDirectory() {
+        jspUse = new JspUse(dir.resolve("cache"));
+    }
+
+    /** Each WAR a test builds is a new version, as its content hash would be. */
+    private boolean usesJsp(Path war, List<String> classPath) throws IOException {
+        return jspUse.of(war, "v" + (++versions), classPath);
+    }
 
     @Test
     void classesAStaticPageAndAPlainWebXmlNeedNoJsp() throws Exception {
@@ -33,14 +45,14 @@ class JspUseTest {
                 "WEB-INF/web.xml", bytes(PLAIN_WEB_XML), "WEB-INF/lib/util.jar", zipBytes(Map.of("a/Util.class", CLASS,
                         "META-INF/MANIFEST.MF", bytes("Manifest-Version: 1.0\n")))));
 
-        assertThat(jspUse.of(war, List.of())).isFalse();
+        assertThat(usesJsp(war, List.of())).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"index.jsp", "pages/Form.JSPX", "WEB-INF/jspf/header.jspf", "WEB-INF/tags/panel.tag",
             "WEB-INF/tags/box.tagx", "WEB-INF/my.tld"})
     void aPageTagFileOrTagLibraryInTheWarNeedsJsp(String entry) throws Exception {
-        assertThat(jspUse.of(zip("app.war", Map.of(entry, bytes("x"))), List.of())).isTrue();
+        assertThat(usesJsp(zip("app.war", Map.of(entry, bytes("x"))), List.of())).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +61,7 @@ class JspUseTest {
     void aWebXmlThatConfiguresJspNeedsIt(String fragment) throws Exception {
         Path war = zip("app.war", Map.of("WEB-INF/web.xml", bytes("<web-app>" + fragment + "</web-app>")));
 
-        assertThat(jspUse.of(war, List.of())).isTrue();
+        assertThat(usesJsp(war, List.of())).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,7 +69,7 @@ class JspUseTest {
     void aLibraryJarWithPagesOrTagLibrariesNeedsJsp(String entry) throws Exception {
         Path war = zip("app.war", Map.of("WEB-INF/lib/lib.jar", zipBytes(Map.of("a/Util.class", CLASS, entry, bytes("x")))));
 
-        assertThat(jspUse.of(war, List.of())).isTrue();
+        assertThat(usesJsp(war, List.of())).isTrue();
     }
 
     @Test
@@ -65,7 +77,7 @@ class JspUseTest {
         Path war = zip("app.war", Map.of("WEB-INF/lib/lib.jar", zipBytes(Map.of("META-INF/web-fragment.xml",
                 bytes("<web-fragment><servlet><jsp-file>/a.jsp</jsp-file></servlet></web-fragment>")))));
 
-        assertThat(jspUse.of(war, List.of())).isTrue();
+        assertThat(usesJsp(war, List.of())).isTrue();
     }
 
     @Test
@@ -75,19 +87,19 @@ class JspUseTest {
         Files.writeString(tags.resolve("box.tag"), "x");
         Path jar = zip("extra.jar", Map.of("META-INF/resources/p.jsp", bytes("x")));
 
-        assertThat(jspUse.of(war, List.of())).isFalse();
-        assertThat(jspUse.of(war, List.of(dir.resolve("extra").toString()))).isTrue();
-        assertThat(jspUse.of(war, List.of(jar.toString()))).isTrue();
+        assertThat(jspUse.of(war, "plain", List.of())).isFalse();
+        assertThat(jspUse.of(war, "plain", List.of(dir.resolve("extra").toString()))).isTrue();
+        assertThat(jspUse.of(war, "plain", List.of(jar.toString()))).isTrue();
     }
 
     @Test
-    void aWarThatChangesIsReadAgain() throws Exception {
-        Path war = zip("app.war", Map.of("index.html", bytes("hi")));
-        assertThat(jspUse.of(war, List.of())).isFalse();
+    void aVersionIsReadOnceThenAnsweredFromTheCacheEvenByANewHost() throws Exception {
+        Path war = zip("app.war", Map.of("index.jsp", bytes("<%= 1 %>")));
+        assertThat(jspUse.of(war, "abc123", List.of())).isTrue();
+        Files.delete(war);
 
-        Files.write(war, zipBytes(Map.of("index.jsp", bytes("<%= 1 %>"), "padding.txt", bytes("makes the size differ"))));
-
-        assertThat(jspUse.of(war, List.of())).isTrue();
+        assertThat(new JspUse(dir.resolve("cache")).of(war, "abc123", List.of())).as("answered without the WAR").isTrue();
+        assertThat(dir.resolve("cache").resolve("abc123.jsp")).hasContent("jsp");
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
