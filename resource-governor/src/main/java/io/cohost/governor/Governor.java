@@ -130,7 +130,8 @@ public final class Governor implements AutoCloseable {
     /**
      * The low-memory response: admission to every tenant pauses, each tenant is measured (paused while
      * measured), the worst offender is stopped (one kill at a time, and never a tenant under half its own
-     * limit), admission resumes. Runs on the heap thread; the reserve is released first so it can run.
+     * limit), admission resumes, at the latest after {@link GovernorSettings#admissionPauseLimit}. Runs
+     * on the heap thread; the reserve is released first so it can run.
      */
     void lowMemory() {
         if (heapWalks == null || !lowMemoryResponse.compareAndSet(false, true)) {
@@ -138,8 +139,10 @@ public final class Governor implements AutoCloseable {
         }
         reserve = null;
         heapWalks.execute(() -> {
+            java.util.concurrent.ScheduledFuture<?> letIn = null;
             try {
                 tenants.forEach(t -> t.pauseAdmission(true));
+                letIn = sampler.schedule(this::endAdmissionPause, settings.admissionPauseLimit().toNanos(), TimeUnit.NANOSECONDS);
                 GovernedTenant worst = null;
                 double worstScore = 0;
                 for (GovernedTenant t : tenants) {
@@ -161,6 +164,9 @@ public final class Governor implements AutoCloseable {
             } catch (RuntimeException | OutOfMemoryError e) {
                 GovernedTenant.logFailure("*", e);
             } finally {
+                if (letIn != null) {
+                    letIn.cancel(false);
+                }
                 tenants.forEach(t -> t.pauseAdmission(false));
                 try {
                     reserve = new byte[RESERVE_BYTES];
@@ -168,6 +174,23 @@ public final class Governor implements AutoCloseable {
                     reserve = null;
                 }
                 lowMemoryResponse.set(false);
+            }
+        });
+    }
+
+    /**
+     * The low-memory response has held new requests for its time limit: they are let in while its
+     * measurements go on, so a slow walk of one large app cannot stall every app.
+     */
+    private void endAdmissionPause() {
+        LOG.warn("the host is low on heap and its response has held new requests for {} ms; letting them in while it goes on",
+                settings.admissionPauseLimit().toMillis());
+        tenants.forEach(t -> {
+            int held = t.admission().waiting();
+            t.pauseAdmission(false);
+            if (held > 0) {
+                t.event("low-memory", held + " new request(s) were held for " + settings.admissionPauseLimit().toMillis()
+                        + " ms while the host measured its apps' heap; they are let in while it goes on");
             }
         });
     }

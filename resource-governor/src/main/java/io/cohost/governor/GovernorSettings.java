@@ -17,37 +17,45 @@ import java.time.Duration;
  *                          there); 0 = no check
  * @param descriptorReserve descriptors of the process kept for the host: tenants' opens are refused
  *                        within this many of the process's limit; 0 (default) = a tenth of the limit, at least 64
+ * @param admissionPauseLimit the longest the low-memory response may hold new requests to every app (default
+ *                        2 s); past it they are let in while the response goes on, so a slow heap walk
+ *                        cannot stall the whole host
  */
 public record GovernorSettings(Duration samplePeriod, Duration cpuPeriod, Quota defaultQuota, Escalation escalation,
-        long cpuBudgetMillis, long memoryBudgetBytes, long metaspaceBudgetBytes, long descriptorReserve) {
+        long cpuBudgetMillis, long memoryBudgetBytes, long metaspaceBudgetBytes, long descriptorReserve, Duration admissionPauseLimit) {
 
     public static GovernorSettings standard() {
         return new GovernorSettings(Duration.ofMillis(20), Duration.ofMillis(100), Quota.parse(java.util.Map.of("threads", "1000")),
-                Escalation.defaults(), 0, 0, 0, 0);
+                Escalation.defaults(), 0, 0, 0, 0, Duration.ofSeconds(2));
     }
 
     public GovernorSettings withDefaults(Quota q) {
         return new GovernorSettings(samplePeriod, cpuPeriod, q, escalation, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes,
-                descriptorReserve);
+                descriptorReserve, admissionPauseLimit);
     }
 
     public GovernorSettings withEscalation(Escalation e) {
         return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, e, cpuBudgetMillis, memoryBudgetBytes, metaspaceBudgetBytes,
-                descriptorReserve);
+                descriptorReserve, admissionPauseLimit);
     }
 
     public GovernorSettings withBudgets(long cpuMillis, long memoryBytes) {
         return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuMillis, memoryBytes, metaspaceBudgetBytes,
-                descriptorReserve);
+                descriptorReserve, admissionPauseLimit);
     }
 
     public GovernorSettings withMetaspaceBudget(long bytes) {
         return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes, bytes,
-                descriptorReserve);
+                descriptorReserve, admissionPauseLimit);
     }
 
     public GovernorSettings withDescriptorReserve(long reserve) {
         return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes,
-                metaspaceBudgetBytes, reserve);
+                metaspaceBudgetBytes, reserve, admissionPauseLimit);
+    }
+
+    public GovernorSettings withAdmissionPauseLimit(Duration limit) {
+        return new GovernorSettings(samplePeriod, cpuPeriod, defaultQuota, escalation, cpuBudgetMillis, memoryBudgetBytes,
+                metaspaceBudgetBytes, descriptorReserve, limit);
     }
 }
