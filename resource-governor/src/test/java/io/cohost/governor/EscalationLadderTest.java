@@ -8,7 +8,6 @@ import io.cohost.governor.quota.Quota;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class EscalationLadderTest {
     private final ThreadGroup group = new ThreadGroup("ladder-test");
     private volatile boolean spin = true;
-    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final RecordingControls controls = new RecordingControls();
+    private final List<String> actions = controls.actions;
 
     @AfterEach
     void stopSpinning() {
@@ -38,7 +38,7 @@ class EscalationLadderTest {
         spinner.start();
         Escalation ladder = Escalation.defaults().with("cpu=notify,throttle,reject,stop");
         ladder = new Escalation(ladder.ladders(), Duration.ofMillis(150));
-        GovernedTenant tenant = new GovernedTenant("spinner-app", group, Quota.parse(Map.of("cpu", "100m")), controls(),
+        GovernedTenant tenant = new GovernedTenant("spinner-app", group, Quota.parse(Map.of("cpu", "100m")), controls,
                 new ThreadCpuClock(), 100_000_000L, ladder);
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
@@ -67,29 +67,5 @@ class EscalationLadderTest {
             }
         }
         return -1;
-    }
-
-    private TenantControls controls() {
-        return new TenantControls() {
-            @Override
-            public void setGuard(boolean raised) {
-                actions.add("guard " + raised);
-            }
-
-            @Override
-            public void kill(String reason) {
-                actions.add("kill " + reason);
-            }
-
-            @Override
-            public void event(String type, String detail) {
-                actions.add("event " + type + " " + detail);
-            }
-
-            @Override
-            public boolean isRequestWorker(Thread thread) {
-                return false;
-            }
-        };
     }
 }

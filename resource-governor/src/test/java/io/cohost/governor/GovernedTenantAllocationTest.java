@@ -13,24 +13,7 @@ class GovernedTenantAllocationTest {
     private static final long SECOND = 1_000_000_000L;
     private static final int MIB = 1 << 20;
 
-    private final TenantControls controls = new TenantControls() {
-        @Override
-        public void setGuard(boolean raised) {
-        }
-
-        @Override
-        public void kill(String reason) {
-        }
-
-        @Override
-        public void event(String type, String detail) {
-        }
-
-        @Override
-        public boolean isRequestWorker(Thread thread) {
-            return false;
-        }
-    };
+    private final TenantControls controls = new RecordingControls();
 
     static volatile byte[] kept;
 

@@ -7,7 +7,6 @@ import io.cohost.governor.cpu.ThreadCpuClock;
 import io.cohost.governor.files.HandleKind;
 import io.cohost.governor.files.HostDescriptorGuard;
 import io.cohost.governor.quota.Quota;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,28 +15,9 @@ import org.junit.jupiter.api.Test;
 class GovernedTenantFilesTest {
     private static final long SECOND = 1_000_000_000L;
 
-    private final List<String> events = new ArrayList<>();
-    private final List<String> kills = new ArrayList<>();
-    private final TenantControls controls = new TenantControls() {
-        @Override
-        public void setGuard(boolean raised) {
-        }
-
-        @Override
-        public void kill(String reason) {
-            kills.add(reason);
-        }
-
-        @Override
-        public void event(String type, String detail) {
-            events.add(type + ": " + detail);
-        }
-
-        @Override
-        public boolean isRequestWorker(Thread thread) {
-            return false;
-        }
-    };
+    private final RecordingControls controls = new RecordingControls();
+    private final List<String> events = controls.events;
+    private final List<String> kills = controls.kills;
 
     private GovernedTenant tenant(String files, Escalation escalation) {
         HostDescriptorGuard roomy = new HostDescriptorGuard(new HostDescriptorGuard.ProcessDescriptors() {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cohost.governor.quota.Quota;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,7 +20,7 @@ class LowMemoryAdmissionTest {
     private static final Duration LIMIT = Duration.ofMillis(500);
 
     private final Governor governor = new Governor(GovernorSettings.standard().withAdmissionPauseLimit(LIMIT), new SimpleMeterRegistry());
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final RecordingControls controls = new RecordingControls();
     private final CountDownLatch walkMayEnd = new CountDownLatch(1);
 
     @AfterEach
@@ -38,7 +36,7 @@ class LowMemoryAdmissionTest {
             t.setDaemon(true);
             return t;
         });
-        GovernedTenant big = governor.register("big", new ThreadGroup("big"), Quota.none(), controls());
+        GovernedTenant big = governor.register("big", new ThreadGroup("big"), Quota.none(), controls);
         CountDownLatch walking = new CountDownLatch(1);
         big.setHeapRoots(new HeapRoots() {
             @Override
@@ -63,29 +61,7 @@ class LowMemoryAdmissionTest {
 
         assertThat(letInAfter).as("held for the limit, not for the whole walk").isGreaterThanOrEqualTo(LIMIT.toMillis() - 5);
         assertThat(walkMayEnd.getCount()).as("the walk is still going").isEqualTo(1);
-        assertThat(events).anyMatch(e -> e.startsWith("low-memory: 1 new request(s) were held for 500 ms"));
-    }
-
-    private TenantControls controls() {
-        return new TenantControls() {
-            @Override
-            public void setGuard(boolean raised) {
-            }
-
-            @Override
-            public void kill(String reason) {
-            }
-
-            @Override
-            public void event(String type, String detail) {
-                events.add(type + ": " + detail);
-            }
-
-            @Override
-            public boolean isRequestWorker(Thread thread) {
-                return false;
-            }
-        };
+        assertThat(controls.events).anyMatch(e -> e.startsWith("low-memory: 1 new request(s) were held for 500 ms"));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

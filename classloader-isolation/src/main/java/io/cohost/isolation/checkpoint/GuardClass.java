@@ -18,7 +18,7 @@ import org.objectweb.asm.Opcodes;
  *     public static void slow() { Checkpoints.slow(Guard.class); }
  *     public static void onCatch(Throwable t) {               // at the entry of catch-everything handlers
  *         if (t instanceof TenantTerminated) throw (TenantTerminated) t;
- *         if (state != 0) slow();
+ *         check();
  *     }
  * }
  * </pre>
@@ -84,7 +84,6 @@ public final class GuardClass {
         MethodVisitor onCatch = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "onCatch", "(Ljava/lang/Throwable;)V", null, null);
         onCatch.visitCode();
         Label notTerminated = new Label();
-        Label done = new Label();
         onCatch.visitVarInsn(Opcodes.ALOAD, 0);
         onCatch.visitTypeInsn(Opcodes.INSTANCEOF, TERMINATED);
         onCatch.visitJumpInsn(Opcodes.IFEQ, notTerminated);
@@ -92,10 +91,7 @@ public final class GuardClass {
         onCatch.visitTypeInsn(Opcodes.CHECKCAST, TERMINATED);
         onCatch.visitInsn(Opcodes.ATHROW);
         onCatch.visitLabel(notTerminated);
-        onCatch.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL, FIELD, "I");
-        onCatch.visitJumpInsn(Opcodes.IFEQ, done);
-        onCatch.visitMethodInsn(Opcodes.INVOKESTATIC, INTERNAL, "slow", "()V", false);
-        onCatch.visitLabel(done);
+        onCatch.visitMethodInsn(Opcodes.INVOKESTATIC, INTERNAL, CHECK, "()V", false);
         onCatch.visitInsn(Opcodes.RETURN);
         onCatch.visitMaxs(0, 0);
         onCatch.visitEnd();
