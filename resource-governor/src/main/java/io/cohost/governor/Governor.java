@@ -186,12 +186,13 @@ public final class Governor implements AutoCloseable {
         LOG.warn("the host is low on heap and its response has held new requests for {} ms; letting them in while it goes on",
                 settings.admissionPauseLimit().toMillis());
         tenants.forEach(t -> {
+            // The event is recorded before the requests go in, so it is on record when they are served.
             int held = t.admission().waiting();
-            t.pauseAdmission(false);
             if (held > 0) {
                 t.event("low-memory", held + " new request(s) were held for " + settings.admissionPauseLimit().toMillis()
                         + " ms while the host measured its apps' heap; they are let in while it goes on");
             }
+            t.pauseAdmission(false);
         });
     }
 
