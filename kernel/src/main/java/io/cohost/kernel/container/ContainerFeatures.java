@@ -13,7 +13,6 @@ import org.eclipse.jetty.ee10.webapp.JspConfiguration;
 import org.eclipse.jetty.ee10.webapp.ServletsConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebInfConfiguration;
-import org.eclipse.jetty.ee10.webapp.WebXmlConfiguration;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketConfiguration;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketConfiguration;
 
@@ -24,8 +23,8 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketConfiguratio
  * them by their declared dependencies.
  *
  * <pre>
- * web.xml, webdefault      WebXmlConfiguration, WebAppConfiguration
- * WEB-INF/classes, lib     WebInfConfiguration, ContainerJarsConfiguration (TLDs of the host's JSTL)
+ * web.xml, webdefault      SharedDefaultsWebXmlConfiguration (webdefault parsed once per host), WebAppConfiguration
+ * WEB-INF/classes, lib     WebInfConfiguration, ContainerJarsConfiguration (TLDs of the host's JSTL, read once per host)
  * web-fragment.xml         FragmentConfiguration
  * annotations, SCIs        CachedContainerScanConfiguration (container jars parsed once per host)
  * JNDI                     JndiConfiguration, EnvConfiguration (jetty-env.xml), PlusConfiguration
@@ -45,7 +44,7 @@ public final class ContainerFeatures {
      */
     private static final List<Configuration> SHARED = List.of(
             new WebInfConfiguration(),
-            new WebXmlConfiguration(),
+            new SharedDefaultsWebXmlConfiguration(),
             new ContainerJarsConfiguration(),
             new FragmentConfiguration(),
             new JndiConfiguration(),

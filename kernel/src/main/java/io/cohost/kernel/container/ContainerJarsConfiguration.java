@@ -2,11 +2,16 @@ package io.cohost.kernel.container;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.webapp.Configuration;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
@@ -25,6 +30,7 @@ public final class ContainerJarsConfiguration extends MetaInfConfiguration {
             "org.apache.taglibs.standard.tag.rt.core.ForEachTag");
 
     private static final List<URI> CONTAINER_JARS = locate();
+    private static final ContainerMetaInf CONTAINER_META_INF = ContainerMetaInf.read(CONTAINER_JARS);
 
     @Override
     public Class<? extends Configuration> replaces() {
@@ -37,6 +43,44 @@ public final class ContainerJarsConfiguration extends MetaInfConfiguration {
         for (URI jar : CONTAINER_JARS) {
             context.getMetaData().addContainerResource(resources.newResource(jar));
         }
+    }
+
+    /**
+     * Jetty's scan, except that the container jars' findings come from {@link ContainerMetaInf}, read once
+     * per host, instead of mounting each jar again for every deploy; the app's own jars are scanned as
+     * Jetty scans them.
+     */
+    @Override
+    protected void scanJars(WebAppContext context) throws Exception {
+        if (CONTAINER_META_INF.fragmentsOrResources()) {
+            super.scanJars(context);
+            return;
+        }
+        // as Jetty does: the attributes exist (even empty) once this configuration has scanned
+        if (context.getAttribute(METAINF_TLDS) == null) {
+            context.setAttribute(METAINF_TLDS, new HashSet<URL>());
+        }
+        if (context.getAttribute(METAINF_RESOURCES) == null) {
+            context.setAttribute(METAINF_RESOURCES, new HashSet<Resource>());
+        }
+        if (context.getAttribute(METAINF_FRAGMENTS) == null) {
+            context.setAttribute(METAINF_FRAGMENTS, new HashMap<Resource, Resource>());
+        }
+        @SuppressWarnings("unchecked")
+        Collection<URL> tlds = (Collection<URL>) context.getAttribute(METAINF_TLDS);
+        tlds.addAll(CONTAINER_META_INF.tlds());
+
+        List<String> scanTypes = new ArrayList<>(__allScanTypes);
+        if (context.getMetaData().isMetaDataComplete()
+                || (context.getServletContext().getEffectiveMajorVersion() < 3 && !context.isConfigurationDiscovered())) {
+            scanTypes.remove(METAINF_FRAGMENTS);
+        }
+        scanJars(context, context.getMetaData().getWebInfResources(false), false, scanTypes);
+    }
+
+    /** The TLDs of the container jars, which every app's scan adds. */
+    static List<URL> containerTlds() {
+        return CONTAINER_META_INF.tlds();
     }
 
     /** The container jars every app's scan covers. */
