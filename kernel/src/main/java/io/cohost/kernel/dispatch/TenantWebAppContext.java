@@ -1,6 +1,7 @@
 package io.cohost.kernel.dispatch;
 
 import io.cohost.kernel.container.MetaDataResolvedHook;
+import io.cohost.kernel.container.SharedClassMatchers;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ClassMatcher;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
@@ -38,6 +40,8 @@ public class TenantWebAppContext extends WebAppContext {
     private volatile TenantExecutor executor;
     private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile DispatchHooks hooks = DispatchHooks.NONE;
+    /** Set once the configurations have added their patterns; until then the context's own are read. */
+    private volatile SharedClassMatchers.Pair sharedMatchers;
 
     public TenantWebAppContext(TenantExecutor executor) {
         this.executor = executor;
@@ -140,6 +144,35 @@ public class TenantWebAppContext extends WebAppContext {
         super.startWebapp();
     }
 
+    /** Jetty's preConfigure, after which the class patterns are complete and can be shared. */
+    @Override
+    public void preConfigure() throws Exception {
+        super.preConfigure();
+        sharedMatchers = SharedClassMatchers.share(super.getProtectedClassMatcher(), super.getHiddenClassMatcher());
+    }
+
+    @Override
+    public ClassMatcher getProtectedClassMatcher() {
+        SharedClassMatchers.Pair shared = sharedMatchers;
+        return shared == null ? super.getProtectedClassMatcher() : shared.protectedClasses();
+    }
+
+    @Override
+    public ClassMatcher getHiddenClassMatcher() {
+        SharedClassMatchers.Pair shared = sharedMatchers;
+        return shared == null ? super.getHiddenClassMatcher() : shared.hiddenClasses();
+    }
+
+    @Override
+    public String[] getProtectedClasses() {
+        return getProtectedClassMatcher().getPatterns();
+    }
+
+    @Override
+    public String[] getHiddenClasses() {
+        return getHiddenClassMatcher().getPatterns();
+    }
+
     @Override
     protected void doStop() throws Exception {
         executor.call(() -> {
@@ -153,7 +186,16 @@ public class TenantWebAppContext extends WebAppContext {
     }
 
     private void superDoStop() throws Exception {
-        super.doStop();
+        try {
+            super.doStop();
+        } finally {
+            SharedClassMatchers.Pair shared = sharedMatchers;
+            if (shared != null) {
+                // a restart starts from the patterns Jetty's own preConfigure expects to find
+                SharedClassMatchers.restore(shared, super.getProtectedClassMatcher(), super.getHiddenClassMatcher());
+                sharedMatchers = null;
+            }
+        }
     }
 
     @Override
