@@ -141,6 +141,24 @@ public record VisibilityPolicy(List<String> hostPackages) {
         return new VisibilityPolicy(all);
     }
 
+    /**
+     * Jetty's JSP glue, which Jetty itself hides from an app when JSP is off: its JSP servlet package and
+     * the JSP initializer. Jasper, EL and JSTL stay visible, as they do in Jetty.
+     */
+    public static final List<String> JETTY_JSP_GLUE = List.of(
+            "org.eclipse.jetty.ee10.jsp.",
+            "org.eclipse.jetty.ee10.apache.jsp.");
+
+    /**
+     * This policy for an app started without JSP: {@link #JETTY_JSP_GLUE} is hidden, so the JSP
+     * initializer's service file is not offered to an app that could not load it.
+     */
+    public VisibilityPolicy withoutJsp() {
+        List<String> all = new ArrayList<>(hostPackages);
+        all.removeAll(JETTY_JSP_GLUE);
+        return new VisibilityPolicy(all);
+    }
+
     public boolean exposesClass(String className) {
         for (String h : HIDDEN_INSIDE_EXPOSED) {
             if (className.startsWith(h) && !hostPackages.contains(h)) {

@@ -32,4 +32,16 @@ class VisibilityPolicyTest {
         assertThat(policy.exposesServiceProviders(List.of("org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer",
                 "com.example.host.HiddenInitializer"))).as("one hidden provider hides the whole file").isFalse();
     }
+
+    @Test
+    void anAppWithoutJspSeesNoneOfJettysJspGlueSoItsInitializerIsNotOffered() {
+        VisibilityPolicy noJsp = policy.withoutJsp();
+
+        assertThat(noJsp.exposesClass("org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer")).isFalse();
+        assertThat(noJsp.exposesServiceProviders(List.of("org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer"))).isFalse();
+        assertThat(noJsp.exposesServiceProviders(List.of("org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer")))
+                .as("other initializers are still offered").isTrue();
+        assertThat(noJsp.exposesClass("org.apache.el.ExpressionFactoryImpl")).as("EL stays visible, as in Jetty").isTrue();
+        assertThat(noJsp.exposesClass("org.eclipse.jetty.ee10.servlet.DefaultServlet")).isTrue();
+    }
 }

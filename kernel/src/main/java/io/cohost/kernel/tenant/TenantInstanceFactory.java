@@ -136,7 +136,9 @@ public final class TenantInstanceFactory {
         TenantExecutor executor = new TenantExecutor(tenant, group, config.tenantMaxThreads(), config.tenantIdleKeepAlive());
 
         Path war = store.warPath(tenant, version);
-        VisibilityPolicy policy = VisibilityPolicy.defaults().withHostPackages(options.hostPackages());
+        boolean jsp = new JspUse(store.root().resolve("cache").resolve("jsp")).of(war, version, options.descriptor().classPath());
+        VisibilityPolicy policy = (jsp ? VisibilityPolicy.defaults() : VisibilityPolicy.defaults().withoutJsp())
+                .withHostPackages(options.hostPackages());
         HostApiClassLoader parent = new HostApiClassLoader(TenantInstanceFactory.class.getClassLoader(), policy);
         TransformPipeline pipeline = pipeline(options.nativeLibraries());
         Path cacheDir = store.root().resolve("cache").resolve("classes");
@@ -151,7 +153,6 @@ public final class TenantInstanceFactory {
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
-        boolean jsp = new JspUse(store.root().resolve("cache").resolve("jsp")).of(war, version, options.descriptor().classPath());
         context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor(), jsp));
         applyDescriptor(context, options.descriptor(), jsp);
         TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);

@@ -48,6 +48,13 @@ class JspUseIT {
         assertThat(jspServlet("plain").getClassName()).isEqualTo(JspFreeConfiguration.NoSuchPage.class.getName());
         assertThat(host.send("/plain/missing.jsp").statusCode()).as("routed to the jsp servlet, as in any container").isEqualTo(404);
         assertThat(host.get("/plain/")).as("hello's own servlet").isEqualTo(host.get("/plain/hello"));
+        ClassLoader loader = host.host.registry().runningInstance("plain").orElseThrow().context().getClassLoader();
+        // every initializer the app is offered must load (Jetty reports one that cannot as an error at each start)
+        assertThat(java.util.ServiceLoader.load(jakarta.servlet.ServletContainerInitializer.class, loader).stream()
+                .map(p -> p.type().getName()).toList())
+                .as("the JSP initializer is not offered to an app without JSP")
+                .doesNotContain(JspFreeConfiguration.INITIALIZER)
+                .contains("org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer");
     }
 
     @Test
