@@ -75,4 +75,14 @@ class VisibilityIT {
         assertThat(org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toString())
                 .contains("slf4j-api-2.");
     }
+
+    @Test
+    void appsWithTheSameContainerFeaturesShareOneClassMatcherAndJettyStaysHiddenFromEach() {
+        var mutator = host.host.registry().runningInstance("mutator").orElseThrow().context();
+        var conflicts = host.host.registry().runningInstance("conflicts").orElseThrow().context();
+
+        assertThat(conflicts.getHiddenClassMatcher()).isSameAs(mutator.getHiddenClassMatcher());
+        assertThat(conflicts.getHiddenClassMatcher().match("org.eclipse.jetty.server.Server")).isTrue();
+        assertThat(host.get("/conflicts/resource?name=org.eclipse.jetty.server.Server")).contains("\"absent\"");
+    }
 }
