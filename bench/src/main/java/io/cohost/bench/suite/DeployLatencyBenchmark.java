@@ -45,6 +45,11 @@ public final class DeployLatencyBenchmark implements Benchmark {
         }
     }
 
+    /** Deploys of each in-JVM way before hello is measured. */
+    static final int WARM_UPS = 40;
+    /** Deploys of each in-JVM way per iteration for hello (large-lib: one). */
+    static final int IN_JVM_REPEATS = 5;
+
     @Override
     public String id() {
         return "deploy";
@@ -61,50 +66,77 @@ public final class DeployLatencyBenchmark implements Benchmark {
         Path large = ctx.wars().largeLib();
         int helloRuns = ctx.pick(20, 1);
         int largeRuns = ctx.pick(6, 0);
-        Map<Way, List<Double>> helloMs;
-        Map<Way, List<Double>> largeMs;
+        int helloRepeats = ctx.pick(IN_JVM_REPEATS, 1);
+        Runs helloMs;
+        Runs largeMs;
         try (ChildServer cohost = Servers.cohost(ctx, "deploy-cohost", OptionalInt.empty());
                 ChildServer plain = Servers.plain(ctx, "deploy-plain", OptionalInt.empty())) {
-            helloMs = measure(ctx, cohost, plain, "hello", hello, helloRuns);
+            helloMs = measure(ctx, cohost, plain, "hello", hello, helloRuns, helloRepeats);
             // quick mode skips large-lib: its first transformation alone takes tens of seconds
-            largeMs = largeRuns == 0 ? emptyRuns() : measure(ctx, cohost, plain, "large", large, largeRuns);
+            largeMs = largeRuns == 0 ? new Runs(emptyRuns(), emptyRuns()) : measure(ctx, cohost, plain, "large", large, largeRuns, 1);
         }
-        return report(ctx, helloMs, largeMs, helloRuns, largeRuns);
+        return report(ctx, helloMs, largeMs, helloRuns, helloRepeats, largeRuns);
     }
 
-    private Map<Way, List<Double>> measure(BenchContext ctx, ChildServer cohost, ChildServer plain, String label, Path war, int runs)
+    /**
+     * Times of each way: {@code all} every deploy, for percentiles; {@code perIteration} one figure per way
+     * and iteration (the median of its deploys in that iteration), for ratios computed within an iteration.
+     */
+    record Runs(Map<Way, List<Double>> all, Map<Way, List<Double>> perIteration) {}
+
+    private Runs measure(BenchContext ctx, ChildServer cohost, ChildServer plain, String label, Path war, int runs, int inJvmRepeats)
             throws Exception {
-        ctx.log("deploy: " + label + ", warming up (the known version is deployed once here, which fills the cache)");
-        timeCohost(cohost, label + "-warm", war);
-        timePlain(plain, label + "-warm", war);
-        Map<Way, List<Double>> ms = new EnumMap<>(Way.class);
-        for (Way w : Way.values()) {
-            ms.put(w, new ArrayList<>());
+        // A host deploys many apps in its life: the in-JVM ways are measured warm (JIT-compiled deploy path),
+        // as a running server is; the first warm-up deploy of the known version also fills its cache.
+        int warmups = ctx.pick(label.equals("hello") ? WARM_UPS : 2, 1);
+        ctx.log("deploy: " + label + ", warming up with " + warmups + " deploys of each in-JVM way");
+        for (int i = 0; i < warmups; i++) {
+            Path unique = io.cohost.bench.war.Wars.uniqueCopy(war, ctx.scratch().resolve("wars"), label + "-warm-" + i + "-" + System.nanoTime());
+            timeCohost(cohost, label + "-warm-known-" + i, war);
+            timeCohost(cohost, label + "-warm-new-" + i, unique);
+            timePlain(plain, label + "-warm-" + i, war);
+            java.nio.file.Files.deleteIfExists(unique);
         }
+        Runs out = new Runs(emptyRuns(), emptyRuns());
         for (int i = 0; i < runs; i++) {
-            Path unique = io.cohost.bench.war.Wars.uniqueCopy(war, ctx.scratch().resolve("wars"), label + "-" + i + "-" + System.nanoTime());
+            Map<Way, List<Double>> iteration = emptyRuns();
             List<Way> order = new ArrayList<>(List.of(Way.values()));
             java.util.Collections.rotate(order, i);
             for (Way w : order) {
-                double t = switch (w) {
-                    case FRESH_JVM -> timeFreshJvm(ctx, label + i, war);
-                    case COHOST_NEW -> timeCohost(cohost, label + "-new-" + i, unique);
-                    case COHOST_KNOWN -> timeCohost(cohost, label + "-known-" + i, war);
-                    case PLAIN_CONTEXT -> timePlain(plain, label + "-plain-" + i, war);
-                };
-                ms.get(w).add(t);
+                // a fresh JVM once per iteration; each in-JVM way several times, so their figures are not
+                // at the mercy of one deploy (the machine is still settling from the fresh JVM's exit)
+                int repeats = w == Way.FRESH_JVM ? 1 : inJvmRepeats;
+                for (int k = 0; k < repeats; k++) {
+                    String app = label + "-" + w.name().toLowerCase().replace('_', '-') + "-" + i + "-" + k;
+                    iteration.get(w).add(switch (w) {
+                        case FRESH_JVM -> timeFreshJvm(ctx, label + i, war);
+                        case COHOST_NEW -> {
+                            Path unique = io.cohost.bench.war.Wars.uniqueCopy(war, ctx.scratch().resolve("wars"), app + "-" + System.nanoTime());
+                            try {
+                                yield timeCohost(cohost, app, unique);
+                            } finally {
+                                java.nio.file.Files.deleteIfExists(unique);
+                            }
+                        }
+                        case COHOST_KNOWN -> timeCohost(cohost, app, war);
+                        case PLAIN_CONTEXT -> timePlain(plain, app, war);
+                    });
+                }
             }
-            ctx.log("deploy: " + label + " run " + (i + 1) + "/" + runs + ": " + ms.entrySet().stream()
-                    .map(e -> e.getKey().name().toLowerCase() + "=" + Fmt.num(e.getValue().get(e.getValue().size() - 1), 1) + "ms").toList());
-            java.nio.file.Files.deleteIfExists(unique);
+            for (Way w : Way.values()) {
+                out.all().get(w).addAll(iteration.get(w));
+                out.perIteration().get(w).add(Stats.of(iteration.get(w)).median());
+            }
+            ctx.log("deploy: " + label + " run " + (i + 1) + "/" + runs + ", medians: " + iteration.entrySet().stream()
+                    .map(e -> e.getKey().name().toLowerCase() + "=" + Fmt.num(Stats.of(e.getValue()).median(), 1) + "ms").toList());
         }
-        return ms;
+        return out;
     }
 
     private static Map<Way, List<Double>> emptyRuns() {
         Map<Way, List<Double>> ms = new EnumMap<>(Way.class);
         for (Way w : Way.values()) {
-            ms.put(w, List.of());
+            ms.put(w, new ArrayList<>());
         }
         return ms;
     }
@@ -146,8 +178,10 @@ public final class DeployLatencyBenchmark implements Benchmark {
         }
     }
 
-    private Section report(BenchContext ctx, Map<Way, List<Double>> hello, Map<Way, List<Double>> large, int helloRuns, int largeRuns)
+    private Section report(BenchContext ctx, Runs helloRuns0, Runs largeRuns0, int helloRuns, int helloRepeats, int largeRuns)
             throws IOException {
+        Map<Way, List<Double>> hello = helloRuns0.perIteration();
+        Map<Way, List<Double>> large = largeRuns0.perIteration();
         Section s = new Section(id(), title());
         s.text("""
                 Time from the deploy request to the first `200` from the new app, polled every %d ms on new connections.
@@ -160,12 +194,16 @@ public final class DeployLatencyBenchmark implements Benchmark {
                 Cohost, the floor for in-JVM deploys. Cohost is driven through its Java API in its own JVM; every app is
                 undeployed after its first 200. `hello` is one servlet; `large-lib` is hello plus %s MiB of jars in
                 `WEB-INF/lib` (Scala library and reflect, Groovy, Guava, Commons Math; fetched from Maven Central by the
-                build). The four ways take turns within each iteration, in rotating order; hello %d iterations,
-                large-lib %d. JVM flags: %s.
-                """.formatted(POLL.toMillis(), Fmt.num(Fmt.mib(ctx.wars().largeLibJarBytes()), 1), helloRuns, largeRuns, ServerJvm.flagsNote()));
+                build). The in-JVM ways are measured warm: each is deployed %d times (hello) before measuring starts,
+                as a running server that deploys apps is. The four ways take turns within each iteration, in rotating
+                order; within an iteration a fresh JVM is started once and each in-JVM way deploys %d times (hello) or
+                once (large-lib); hello %d iterations, large-lib %d. Percentiles are over every deploy; ratios compare
+                each way's median within an iteration. JVM flags: %s.
+                """.formatted(POLL.toMillis(), Fmt.num(Fmt.mib(ctx.wars().largeLibJarBytes()), 1), ctx.pick(WARM_UPS, 1), helloRepeats,
+                helloRuns, largeRuns, ServerJvm.flagsNote()));
         Table t = new Table("WAR", "figure (ms)", Way.FRESH_JVM.label, Way.COHOST_NEW.label, Way.COHOST_KNOWN.label, Way.PLAIN_CONTEXT.label);
-        addRows(t, "hello", hello);
-        addRows(t, "large-lib", large);
+        addRows(t, "hello", helloRuns0.all());
+        addRows(t, "large-lib", largeRuns0.all());
         s.table(t);
 
         Table r = new Table("WAR", "ratio of times, per iteration", "median [min–max]");
@@ -179,9 +217,9 @@ public final class DeployLatencyBenchmark implements Benchmark {
         s.text("Ratios, computed within each iteration and then summarised:");
         s.table(r);
 
-        Stats helloKnown = Stats.of(hello.get(Way.COHOST_KNOWN));
-        Stats helloNew = Stats.of(hello.get(Way.COHOST_NEW));
-        Stats helloFresh = Stats.of(hello.get(Way.FRESH_JVM));
+        Stats helloKnown = Stats.of(helloRuns0.all().get(Way.COHOST_KNOWN));
+        Stats helloNew = Stats.of(helloRuns0.all().get(Way.COHOST_NEW));
+        Stats helloFresh = Stats.of(helloRuns0.all().get(Way.FRESH_JVM));
         s.headline("Deploy latency (hello, p50)", "Cohost " + Fmt.num(helloNew.median(), 0) + " ms new version, "
                 + Fmt.num(helloKnown.median(), 0) + " ms known version, vs " + Fmt.num(helloFresh.median(), 0)
                 + " ms for a fresh JVM: " + Fmt.ratio(ratios(hello, Way.COHOST_KNOWN, Way.FRESH_JVM)) + " (known) / "
