@@ -1,6 +1,5 @@
 package io.cohost.kernel.tenant;
 
-import io.cohost.governor.files.HandleKind;
 import io.cohost.governor.quota.Quota;
 import io.cohost.governor.quota.QuotaException;
 import io.cohost.kernel.config.AppDescriptor;
@@ -56,7 +55,7 @@ public final class TenantRegistry {
             java.util.concurrent.Executors.newSingleThreadExecutor(io.cohost.kernel.HostThreads.factory("cohost-lifecycle"));
 
     private final RestartPolicy restartPolicy;
-    private final io.cohost.governor.GovernorSettings budgets;
+    private final HostBudgets hostBudgets;
     private final java.util.concurrent.ScheduledExecutorService restarts =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(io.cohost.kernel.HostThreads.factory("cohost-restarts"));
 
@@ -64,13 +63,13 @@ public final class TenantRegistry {
             RestartPolicy restartPolicy, io.cohost.governor.GovernorSettings budgets, java.util.function.BooleanSupplier fileHandlesMetered) {
         this.fileHandlesMetered = fileHandlesMetered;
         this.restartPolicy = restartPolicy;
-        this.budgets = budgets;
         this.store = store;
         this.router = router;
         this.factory = factory;
         this.meters = meters;
         this.clock = clock;
         this.leakWatch = new LeakWatch(clock);
+        this.hostBudgets = new HostBudgets(budgets, leakWatch);
     }
 
     public LeakWatch leakWatch() {
@@ -137,7 +136,7 @@ public final class TenantRegistry {
                     .or(descriptor::contextPath)
                     .or(() -> t.record().map(AppRecord::contextPath))
                     .orElse("/" + name);
-            requireMetaspaceHeadroom(name);
+            hostBudgets.requireMetaspaceHeadroom(name);
             claimContextPath(name, contextPath);
             notes.forEach(n -> t.lifecycle.note("deploy-note", n));
             store.storeWar(name, upload.sha256(), upload.file());
@@ -227,7 +226,7 @@ public final class TenantRegistry {
             if (!state.isStartable()) {
                 throw conflict(t, "start");
             }
-            requireMetaspaceHeadroom(name);
+            hostBudgets.requireMetaspaceHeadroom(name);
             saveDesired(t, DesiredState.RUNNING);
             startInstance(t, "started by operator");
             return info(t);
@@ -295,7 +294,7 @@ public final class TenantRegistry {
                 throw conflict(t, "roll back");
             }
             if (run) {
-                requireMetaspaceHeadroom(name);
+                hostBudgets.requireMetaspaceHeadroom(name);
             }
             t.lifecycle.note("rollback", "rolling back from version " + shortVersion(current.version())
                     + " to version " + shortVersion(previous));
@@ -491,65 +490,13 @@ public final class TenantRegistry {
      * Every version a leaking app leaves behind stays in metaspace; past the configured budget no new
      * instance is started, with the leak report as the place to look.
      */
-    private void requireMetaspaceHeadroom(String app) {
-        long budget = budgets.metaspaceBudgetBytes();
-        if (budget <= 0) {
-            return;
-        }
-        long used = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getName().equals("Metaspace")).mapToLong(p -> p.getUsage().getUsed()).sum();
-        if (used > budget) {
-            int leaks = leakWatch.watchedCount();
-            throw new ManagementException(Kind.CONFLICT, "app '" + app + "': metaspace holds " + (used >> 20)
-                    + " MiB, over the host's budget of " + (budget >> 20) + " MiB; no new version is started",
-                    leaks > 0 ? leaks + " stopped versions may still be in memory: see GET /api/leaks, fix the leaking app or restart the host"
-                            : "undeploy apps you no longer need, or raise the host's metaspace budget");
-        }
-    }
-
     /** The app's quotas after this deploy: its current ones, overridden key by key by the request's. */
     private java.util.Map<String, String> mergedQuota(Tenant t, DeployRequest request) {
         java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(request.quota());
         merged.values().removeIf(String::isBlank);
-        Quota quota = validQuota(t.name, merged);
-        requireWithinBudget(t.name, quota);
+        Quota quota = HostBudgets.validQuota(t.name, merged);
+        hostBudgets.requireWithinBudget(t.name, quota, otherQuotas(t.name));
         return quota.toMap();
-    }
-
-    /**
-     * Refuses a quota that would promise more CPU or memory to apps than the host's budget (when one is
-     * configured). Only explicit amounts count: an app without a limit is promised nothing.
-     */
-    private void requireWithinBudget(String app, Quota quota) {
-        checkBudget(app, quota, io.cohost.governor.quota.Resource.CPU, budgets.cpuBudgetMillis(), "m", "--cpu-budget");
-        checkBudget(app, quota, io.cohost.governor.quota.Resource.MEMORY, budgets.memoryBudgetBytes(), " bytes", "--memory-budget");
-    }
-
-    private void checkBudget(String app, Quota quota, io.cohost.governor.quota.Resource resource, long budget, String unit, String option) {
-        long mine = quota.orDefaults(budgets.defaultQuota()).get(resource) instanceof io.cohost.governor.quota.Limit.Amount a ? a.value() : 0;
-        if (budget <= 0 || mine == 0) {
-            return;
-        }
-        long others = 0;
-        for (Tenant other : tenants.values()) {
-            if (!other.name.equals(app) && !other.removed && other.record().isPresent()) {
-                Quota q = Quota.parse(other.record().get().quota()).orDefaults(budgets.defaultQuota());
-                others += q.get(resource) instanceof io.cohost.governor.quota.Limit.Amount a ? a.value() : 0;
-            }
-        }
-        if (others + mine > budget) {
-            throw new ManagementException(Kind.CONFLICT, "app '" + app + "': a " + resource.key() + " quota of " + mine + unit
-                    + " would promise " + (others + mine) + unit + " to apps, over the host's budget of " + budget + unit,
-                    "lower this or another app's " + resource.key() + " quota, or raise the host's " + option);
-        }
-    }
-
-    static Quota validQuota(String app, java.util.Map<String, String> values) {
-        try {
-            return Quota.parse(values);
-        } catch (QuotaException e) {
-            throw new ManagementException(Kind.INVALID, "app '" + app + "': " + e.getMessage(), "fix the quota and try again");
-        }
     }
 
     /**
@@ -591,7 +538,7 @@ public final class TenantRegistry {
             } catch (QuotaException e) {
                 throw new ManagementException(Kind.INVALID, "app '" + name + "': " + e.getMessage(), "fix the quota and try again");
             }
-            requireWithinBudget(name, updated);
+            hostBudgets.requireWithinBudget(name, updated, otherQuotas(name));
             AppRecord changed = record.withQuota(updated.toMap());
             try {
                 store.save(changed);
@@ -680,43 +627,15 @@ public final class TenantRegistry {
     }
 
     private AppInfo info(Tenant t) {
-        Optional<AppRecord> r = t.record();
-        return new AppInfo(t.name, t.lifecycle.state().name(), t.lifecycle.detail(),
-                r.map(AppRecord::contextPath).orElse(""), r.map(AppRecord::version).orElse(""),
-                r.map(AppRecord::previousVersion).orElse(""), r.map(x -> x.desiredState().name()).orElse(""),
-                r.map(AppRecord::deployedAt).orElse(""),
-                t.instance().map(i -> String.valueOf(i.startedAt())).orElse(""),
-                r.map(AppRecord::source).orElse(""), r.map(AppRecord::quota).orElse(java.util.Map.of()),
-                t.instance().map(this::meters).orElse(java.util.Map.of()), t.lifecycle.events(),
-                r.map(AppRecord::descriptor).orElse(""), r.map(AppRecord::access).orElse(AccessPolicy.defaults()));
+        return AppInfos.of(t, fileHandlesMetered.getAsBoolean());
     }
 
-    /** Live figures of a running instance; one not measured yet (NaN) is left out rather than shown as 0. */
-    private java.util.Map<String, Double> meters(TenantInstance i) {
-        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
-        var g = i.governed();
-        if (!Double.isNaN(g.millicores())) {
-            m.put("cpuMillicores", (double) Math.round(g.millicores()));
-        }
-        m.put("cpuSeconds", g.cpuSeconds());
-        m.put("threads", (double) g.liveThreads());
-        m.put("throttled", g.isThrottled() ? 1.0 : 0.0);
-        if (g.retainedBytes() >= 0) {
-            m.put("heapBytes", (double) g.retainedBytes());
-            m.put("heapMeasuredAtEpochMillis", (double) g.retainedMeasuredAtMillis());
-        }
-        m.put("allocatedBytes", (double) g.allocatedBytes());
-        if (!Double.isNaN(g.allocationBytesPerSecond())) {
-            m.put("allocationBytesPerSecond", (double) Math.round(g.allocationBytesPerSecond()));
-        }
-        m.put("classes", (double) i.classLoader().definedClasses().size());
-        if (fileHandlesMetered.getAsBoolean()) {
-            m.put("openFiles", (double) g.files().open());
-            for (HandleKind kind : HandleKind.values()) {
-                m.put("openFiles." + kind.tag(), (double) g.files().open(kind));
-            }
-        }
-        return m;
+    /** The persisted quotas of every app but this one, for the host's budgets. */
+    private List<Quota> otherQuotas(String app) {
+        return tenants.values().stream()
+                .filter(other -> !other.name.equals(app) && !other.removed && other.record().isPresent())
+                .map(other -> Quota.parse(other.record().get().quota()))
+                .toList();
     }
 
     private static ManagementException notFound(String name) {
