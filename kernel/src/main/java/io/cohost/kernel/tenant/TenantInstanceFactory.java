@@ -149,6 +149,7 @@ public final class TenantInstanceFactory {
         TenantWebAppContext context = new TenantWebAppContext(executor);
         context.setDisplayName(tenant);
         context.setContextPath(contextPath);
+        context.setWar(war.toString());
         context.setServer(server);
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
@@ -177,12 +178,11 @@ public final class TenantInstanceFactory {
         group.setOnOutOfMemory(outOfMemory);
         context.setDispatchHooks(new GovernedDispatch(governed));
 
-        // One folder per instance (a redeploy runs two side by side) in the app's working directory: the
-        // unpacked WAR Jetty serves, and the context's temp directory (ServletContext.TEMPDIR, JSP scratch files).
+        // The context's temp directory (ServletContext.TEMPDIR: JSP scratch files, the unpacked WAR) lives in
+        // the app's working directory, one per instance since a redeploy runs two side by side.
         Path unpackDir = tmpDir.resolve(CONTEXT_DIR_PREFIX + sequence.incrementAndGet());
-        context.setWar(ExplodedWar.unpack(tenant, war, unpackDir.resolve("webapp")).toString());
-        Path contextTemp = Files.createDirectories(unpackDir.resolve("tmp"));
-        context.setTempDirectory(contextTemp.toFile());
+        Files.createDirectories(unpackDir);
+        context.setTempDirectory(unpackDir.toFile());
         context.setTempDirectoryPersistent(false);
 
         TenantSandbox sandbox = new TenantSandbox(tenant, governed.files(), ownFiles(store.workDir(tenant), war, options.descriptor()),

@@ -35,28 +35,6 @@ class RedeployFootprintIT {
     }
 
     @Test
-    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
-    void aRunningAppDoesNotKeepItsWarOpen(@TempDir Path data) throws Exception {
-        try (LiveHost host = new LiveHost(data)) {
-            redeploy(host, 1);
-            Path war = data.resolve("apps").resolve(APP).resolve("wars").toRealPath();
-
-            java.util.List<String> open = new java.util.ArrayList<>();
-            try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
-                for (Path fd : (Iterable<Path>) fds::iterator) {
-                    try {
-                        open.add(java.nio.file.Files.readSymbolicLink(fd).toString());
-                    } catch (java.io.IOException gone) {
-                        // closed while listed
-                    }
-                }
-            }
-            assertThat(open).as("descriptors of the host process").noneMatch(p -> p.startsWith(war.toString()));
-            assertThat(host.get("/" + APP + "/")).as("the app serves from its unpacked copy").isNotBlank();
-        }
-    }
-
-    @Test
     void theLeakWatchForgetsCollectedVersionsWithoutAReportBeingAsked(@TempDir Path data) throws Exception {
         try (LiveHost host = new LiveHost(data)) {
             redeploy(host, 10);
