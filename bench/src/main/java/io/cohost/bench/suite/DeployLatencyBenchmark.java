@@ -178,10 +178,10 @@ public final class DeployLatencyBenchmark implements Benchmark {
         }
     }
 
-    private Section report(BenchContext ctx, Runs helloRuns0, Runs largeRuns0, int helloRuns, int helloRepeats, int largeRuns)
+    private Section report(BenchContext ctx, Runs helloTimes, Runs largeTimes, int helloRuns, int helloRepeats, int largeRuns)
             throws IOException {
-        Map<Way, List<Double>> hello = helloRuns0.perIteration();
-        Map<Way, List<Double>> large = largeRuns0.perIteration();
+        Map<Way, List<Double>> hello = helloTimes.perIteration();
+        Map<Way, List<Double>> large = largeTimes.perIteration();
         Section s = new Section(id(), title());
         s.text("""
                 Time from the deploy request to the first `200` from the new app, polled every %d ms on new connections.
@@ -202,8 +202,8 @@ public final class DeployLatencyBenchmark implements Benchmark {
                 """.formatted(POLL.toMillis(), Fmt.num(Fmt.mib(ctx.wars().largeLibJarBytes()), 1), ctx.pick(WARM_UPS, 1), helloRepeats,
                 helloRuns, largeRuns, ServerJvm.flagsNote()));
         Table t = new Table("WAR", "figure (ms)", Way.FRESH_JVM.label, Way.COHOST_NEW.label, Way.COHOST_KNOWN.label, Way.PLAIN_CONTEXT.label);
-        addRows(t, "hello", helloRuns0.all());
-        addRows(t, "large-lib", largeRuns0.all());
+        addRows(t, "hello", helloTimes.all());
+        addRows(t, "large-lib", largeTimes.all());
         s.table(t);
 
         Table r = new Table("WAR", "ratio of times, per iteration", "median [min–max]");
@@ -217,9 +217,9 @@ public final class DeployLatencyBenchmark implements Benchmark {
         s.text("Ratios, computed within each iteration and then summarised:");
         s.table(r);
 
-        Stats helloKnown = Stats.of(helloRuns0.all().get(Way.COHOST_KNOWN));
-        Stats helloNew = Stats.of(helloRuns0.all().get(Way.COHOST_NEW));
-        Stats helloFresh = Stats.of(helloRuns0.all().get(Way.FRESH_JVM));
+        Stats helloKnown = Stats.of(helloTimes.all().get(Way.COHOST_KNOWN));
+        Stats helloNew = Stats.of(helloTimes.all().get(Way.COHOST_NEW));
+        Stats helloFresh = Stats.of(helloTimes.all().get(Way.FRESH_JVM));
         s.headline("Deploy latency (hello, p50)", "Cohost " + Fmt.num(helloNew.median(), 0) + " ms new version, "
                 + Fmt.num(helloKnown.median(), 0) + " ms known version, vs " + Fmt.num(helloFresh.median(), 0)
                 + " ms for a fresh JVM: " + Fmt.ratio(ratios(hello, Way.COHOST_KNOWN, Way.FRESH_JVM)) + " (known) / "

@@ -64,8 +64,8 @@ public final class ContainerFeatures {
             .map(c -> c instanceof JspConfiguration ? new JspFreeConfiguration() : c).toList();
 
     /**
-     * @param jsp whether the app may use JSP ({@link JspUse}); without it, the app's context must also
-     *            exclude {@link JspFreeConfiguration#INITIALIZER}
+     * @param jsp whether the app may use JSP ({@link JspUse}); without it, the app's class loader must also
+     *            hide Jetty's JSP glue ({@code VisibilityPolicy.withoutJsp})
      */
     public static Configuration[] configurations(String tenant, AppDescriptor descriptor, boolean jsp) {
         List<Configuration> all = new ArrayList<>(jsp ? SHARED : SHARED_WITHOUT_JSP);

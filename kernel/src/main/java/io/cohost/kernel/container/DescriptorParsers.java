@@ -3,7 +3,6 @@ package io.cohost.kernel.container;
 import java.lang.reflect.Field;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.webapp.MetaData;
 import org.eclipse.jetty.ee10.webapp.WebDescriptor;
 import org.eclipse.jetty.xml.XmlParser;
@@ -26,7 +25,6 @@ final class DescriptorParsers {
     private static final int MAX_IDLE = 4;
     private static final Field PARSER = parserField();
     private static final Queue<XmlParser> IDLE = new ConcurrentLinkedQueue<>();
-    private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
 
     private DescriptorParsers() {}
 
@@ -40,12 +38,7 @@ final class DescriptorParsers {
                 return;
             }
             XmlParser parser = IDLE.poll();
-            if (parser != null) {
-                IDLE_COUNT.decrementAndGet();
-            } else {
-                parser = WebDescriptor.newParser(false);
-            }
-            PARSER.set(metaData, parser);
+            PARSER.set(metaData, parser != null ? parser : WebDescriptor.newParser(false));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -62,10 +55,9 @@ final class DescriptorParsers {
                 return;
             }
             PARSER.set(metaData, null);
-            if (!parser.isValidating() && IDLE_COUNT.incrementAndGet() <= MAX_IDLE) {
+            // the queue is at most a few long, so its size is cheap; racing apps may leave one or two extra
+            if (!parser.isValidating() && IDLE.size() < MAX_IDLE) {
                 IDLE.offer(parser);
-            } else {
-                IDLE_COUNT.decrementAndGet();
             }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);

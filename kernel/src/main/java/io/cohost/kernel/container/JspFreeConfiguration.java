@@ -14,11 +14,11 @@ import org.eclipse.jetty.ee10.webapp.WebAppContext;
  * {@code webdefault-ee10.xml} declares for every app is swapped, before anything starts, for one that
  * answers 404, as the JSP servlet does for a page that does not exist; the {@code *.jsp} mappings stay,
  * so requests are routed exactly as before, and the JSP engine is neither loaded nor initialised. Its
- * Jasper initializer is excluded separately ({@link #INITIALIZER}). Keeps no state, so one instance
- * serves every app.
+ * Jasper initializer ({@link #INITIALIZER}) is never offered to such an app: its visibility policy hides
+ * Jetty's JSP glue ({@code VisibilityPolicy.withoutJsp}). Keeps no state, so one instance serves every app.
  */
 public final class JspFreeConfiguration extends AbstractConfiguration implements MetaDataResolvedHook {
-    /** The servlet container initializer that scans tag libraries for the JSP engine. */
+    /** The servlet container initializer that scans tag libraries for the JSP engine (hidden from such an app). */
     public static final String INITIALIZER = "org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer";
     private static final String JSP_SERVLET = "jsp";
 

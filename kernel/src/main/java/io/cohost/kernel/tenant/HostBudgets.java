@@ -75,8 +75,13 @@ final class HostBudgets {
 
     /** The quota these values describe, or the operator's error naming the app and the accepted forms. */
     static Quota validQuota(String app, Map<String, String> values) {
+        return validQuota(app, Map.of(), values);
+    }
+
+    /** The quota {@code current} describes, changed by {@code changes}; or the operator's error naming the app and the accepted forms. */
+    static Quota validQuota(String app, Map<String, String> current, Map<String, String> changes) {
         try {
-            return Quota.parse(values);
+            return Quota.parse(current).with(changes);
         } catch (QuotaException e) {
             throw new ManagementException(Kind.INVALID, "app '" + app + "': " + e.getMessage(), "fix the quota and try again");
         }

@@ -21,7 +21,6 @@ import io.cohost.kernel.HostConfig;
 import io.cohost.kernel.config.AppDescriptor;
 import io.cohost.kernel.container.ContainerFeatures;
 import io.cohost.kernel.container.InitializerExclusions;
-import io.cohost.kernel.container.JspFreeConfiguration;
 import io.cohost.kernel.container.JspUse;
 import io.cohost.kernel.dispatch.RequestObserver;
 import io.cohost.kernel.dispatch.TenantExecutor;
@@ -154,7 +153,7 @@ public final class TenantInstanceFactory {
         context.setThrowUnavailableOnStartupException(true);
         context.setRequestObserver(observer);
         context.setConfigurations(ContainerFeatures.configurations(tenant, options.descriptor(), jsp));
-        applyDescriptor(context, options.descriptor(), jsp);
+        applyDescriptor(context, options.descriptor());
         TenantClassLoader loader = new TenantClassLoader(tenant, parent, context, classes, globals);
         context.setClassLoader(loader);
 
@@ -210,11 +209,8 @@ public final class TenantInstanceFactory {
     /** Prefix of the per-instance context directories in {@code DATA/work/NAME/tmp}; stale ones are removed at host start. */
     public static final String CONTEXT_DIR_PREFIX = "cohost-context-";
 
-    private static void applyDescriptor(TenantWebAppContext context, AppDescriptor descriptor, boolean jsp) {
-        List<String> excluded = new java.util.ArrayList<>(descriptor.excludeInitializers());
-        if (!jsp) {
-            excluded.add(JspFreeConfiguration.INITIALIZER);
-        }
+    private static void applyDescriptor(TenantWebAppContext context, AppDescriptor descriptor) {
+        List<String> excluded = descriptor.excludeInitializers();
         if (!excluded.isEmpty()) {
             context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
                     InitializerExclusions.pattern(excluded));

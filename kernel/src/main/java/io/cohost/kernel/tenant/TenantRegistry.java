@@ -1,7 +1,6 @@
 package io.cohost.kernel.tenant;
 
 import io.cohost.governor.quota.Quota;
-import io.cohost.governor.quota.QuotaException;
 import io.cohost.kernel.config.AppDescriptor;
 import io.cohost.kernel.deploy.SpooledUpload;
 import io.cohost.kernel.deploy.WarDescriptor;
@@ -532,12 +531,7 @@ public final class TenantRegistry {
         Tenant t = lock(name, false);
         try {
             AppRecord record = t.record().orElseThrow();
-            Quota updated;
-            try {
-                updated = Quota.parse(record.quota()).with(changes);
-            } catch (QuotaException e) {
-                throw new ManagementException(Kind.INVALID, "app '" + name + "': " + e.getMessage(), "fix the quota and try again");
-            }
+            Quota updated = HostBudgets.validQuota(name, record.quota(), changes);
             hostBudgets.requireWithinBudget(name, updated, otherQuotas(name));
             AppRecord changed = record.withQuota(updated.toMap());
             try {
